@@ -1,0 +1,19 @@
+package dev.pulse.domain.connection;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The platforms Pulse connects to by polling their API. */
+public enum ConnectionType {
+  /** Proxmox VE. */
+  PVE;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<ConnectionType> fromWireName(String name) {
+    return Arrays.stream(values()).filter(t -> t.wireName().equals(name)).findFirst();
+  }
+}
