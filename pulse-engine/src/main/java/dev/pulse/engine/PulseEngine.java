@@ -1,0 +1,113 @@
+package dev.pulse.engine;
+
+import dev.pulse.engine.internal.NamedThreadFactory;
+import dev.pulse.engine.internal.PollScheduler;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running monitor: polls its sources, keeps the {@link ResourceRegistry} and streams changes.
+ * Build one with {@link #builder()}; several may run in one JVM. {@link #close()} stops every
+ * thread the engine started and closes every collector.
+ */
+public final class PulseEngine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PulseEngine.class);
+  private static final long STALENESS_CHECK_SECONDS = 5;
+
+  private final Clock clock;
+  private final ResourceRegistry registry = new ResourceRegistry();
+  private final ScheduledExecutorService timer;
+  private final PollScheduler scheduler;
+  private final ConnectionService connections;
+  private final List<SourceSpec> staticSources;
+  private final Object lifecycle = new Object();
+  private boolean started;
+  private boolean closed;
+
+  PulseEngine(PulseEngineBuilder builder) {
+    this.clock = builder.clock;
+    this.timer = Executors.newScheduledThreadPool(2, new NamedThreadFactory("pulse-scheduler"));
+    this.scheduler = new PollScheduler(clock, registry::apply, timer);
+    this.staticSources = List.copyOf(builder.sources);
+    this.connections = new ConnectionService(builder.connectionStore, builder.collectorFactories,
+        this::startSource, this::stopSource, builder.pollInterval, builder.pollTimeout);
+  }
+
+  public static PulseEngineBuilder builder() {
+    return new PulseEngineBuilder();
+  }
+
+  /** Starts polling the static sources and the stored connections. Idempotent. */
+  public PulseEngine start() {
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("engine is closed");
+      }
+      if (!started) {
+        started = true;
+        staticSources.forEach(this::startSource);
+        connections.startAll();
+        timer.scheduleAtFixedRate(() -> registry.checkStaleness(clock.instant()),
+            STALENESS_CHECK_SECONDS, STALENESS_CHECK_SECONDS, TimeUnit.SECONDS);
+        LOG.info("engine started with {} static sources and {} connections", staticSources.size(), connections.list().size());
+      }
+      return this;
+    }
+  }
+
+  public ResourceRegistry registry() {
+    return registry;
+  }
+
+  public ConnectionService connections() {
+    return connections;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Calls the listener with every change from now on. */
+  public void subscribe(Consumer<StateChange> listener) {
+    registry.addListener(listener);
+  }
+
+  public void unsubscribe(Consumer<StateChange> listener) {
+    registry.removeListener(listener);
+  }
+
+  private void startSource(SourceSpec spec) {
+    registry.registerSource(spec.id(), spec.collector().platform(), spec.interval(), clock.instant());
+    scheduler.add(spec);
+  }
+
+  private void stopSource(String sourceId) {
+    scheduler.remove(sourceId);
+    registry.removeSource(sourceId);
+  }
+
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    scheduler.close();
+    timer.shutdownNow();
+    try {
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("engine stopped");
+  }
+}

@@ -1,0 +1,73 @@
+package dev.pulse.engine;
+
+import dev.pulse.domain.connection.CollectorFactory;
+import dev.pulse.domain.connection.ConnectionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Configures a {@link PulseEngine}. Not thread-safe; build once. */
+public final class PulseEngineBuilder {
+
+  Clock clock = Clock.systemUTC();
+  final List<SourceSpec> sources = new ArrayList<>();
+  final List<CollectorFactory> collectorFactories = new ArrayList<>();
+  ConnectionStore connectionStore = ConnectionStore.inMemory();
+  Duration pollInterval = Duration.ofSeconds(10);
+  Duration pollTimeout = Duration.ofSeconds(8);
+
+  PulseEngineBuilder() {}
+
+  public PulseEngineBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Adds a source polled for the engine's whole life, not stored as a connection. */
+  public PulseEngineBuilder addSource(SourceSpec source) {
+    sources.add(Objects.requireNonNull(source, "source"));
+    return this;
+  }
+
+  /** Adds a factory that turns stored connections of its types into collectors. */
+  public PulseEngineBuilder addCollectorFactory(CollectorFactory factory) {
+    collectorFactories.add(Objects.requireNonNull(factory, "factory"));
+    return this;
+  }
+
+  /** Where connections persist. Defaults to memory only. */
+  public PulseEngineBuilder connectionStore(ConnectionStore store) {
+    this.connectionStore = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
+  /** How often connections are polled (default 10 s). */
+  public PulseEngineBuilder pollInterval(Duration interval) {
+    this.pollInterval = positive(interval, "pollInterval");
+    return this;
+  }
+
+  /** How long one collection of a connection may take (default 8 s). */
+  public PulseEngineBuilder pollTimeout(Duration timeout) {
+    this.pollTimeout = positive(timeout, "pollTimeout");
+    return this;
+  }
+
+  public PulseEngine build() {
+    long ids = sources.stream().map(SourceSpec::id).distinct().count();
+    if (ids != sources.size()) {
+      throw new IllegalArgumentException("source ids must be unique");
+    }
+    return new PulseEngine(this);
+  }
+
+  private static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive: " + d);
+    }
+    return d;
+  }
+}

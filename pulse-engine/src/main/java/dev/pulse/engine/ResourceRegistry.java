@@ -1,0 +1,241 @@
+package dev.pulse.engine;
+
+import dev.pulse.domain.resource.Metrics;
+import dev.pulse.domain.resource.Resource;
+import dev.pulse.domain.resource.ResourceStatus;
+import dev.pulse.domain.resource.SourceRef;
+import dev.pulse.domain.resource.SourceStatus;
+import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.domain.source.Observation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The current state of every resource, with a version that grows on each change.
+ *
+ * <p>Applies observations, tracks each source's freshness and emits every change as a {@link
+ * StateChange} to its listeners, in version order. A source not heard from for max(2 × interval,
+ * 60 s) turns stale (its resources' status becomes unknown); after max(10 × interval, 5 min) it is
+ * offline (status offline, metrics unknown).
+ *
+ * <p>Thread-safe: all mutation happens under one lock, and listeners are called under it, so they
+ * must be quick and must not call back into the registry's mutators.
+ */
+public final class ResourceRegistry {
+
+  private static final Duration MIN_STALE = Duration.ofSeconds(60);
+  private static final Duration MIN_OFFLINE = Duration.ofMinutes(5);
+
+  private final Object lock = new Object();
+  private final Map<String, Resource> resources = new LinkedHashMap<>();
+  private final Map<String, SourceState> sources = new HashMap<>();
+  private final List<Consumer<StateChange>> listeners = new CopyOnWriteArrayList<>();
+  private long version;
+
+  /** Starts tracking a source's freshness from {@code now}. */
+  public void registerSource(String sourceId, String platform, Duration interval, Instant now) {
+    synchronized (lock) {
+      sources.put(sourceId, new SourceState(platform, interval, now));
+    }
+  }
+
+  /** Forgets a source and removes every resource it reported. */
+  public void removeSource(String sourceId) {
+    synchronized (lock) {
+      SourceState state = sources.remove(sourceId);
+      if (state != null) {
+        publish(List.of(), removeAll(state.ids));
+      }
+    }
+  }
+
+  public void addListener(Consumer<StateChange> listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(Consumer<StateChange> listener) {
+    listeners.remove(listener);
+  }
+
+  /** Applies one observation and emits what changed. */
+  public void apply(Observation observation) {
+    synchronized (lock) {
+      SourceState state = sources.computeIfAbsent(
+          observation.sourceId(), id -> new SourceState(observation.platform(), MIN_STALE, observation.collectedAt()));
+      if (observation.result().succeeded()) {
+        applySuccess(observation, state);
+      } else {
+        state.lastError = observation.result().error();
+        state.status = SourceStatus.ERROR;
+        publish(markSource(observation.sourceId(), state, SourceStatus.ERROR, state.lastError, false), List.of());
+      }
+    }
+  }
+
+  /** Marks sources stale or offline once they have been silent too long. */
+  public void checkStaleness(Instant now) {
+    synchronized (lock) {
+      List<Resource> upserts = new ArrayList<>();
+      for (Map.Entry<String, SourceState> entry : sources.entrySet()) {
+        SourceState state = entry.getValue();
+        Instant heard = state.lastSuccess != null ? state.lastSuccess : state.registeredAt;
+        Duration silence = Duration.between(heard, now);
+        Duration staleAfter = max(state.interval.multipliedBy(2), MIN_STALE);
+        Duration offlineAfter = max(state.interval.multipliedBy(10), MIN_OFFLINE);
+        SourceStatus next = silence.compareTo(offlineAfter) >= 0 ? SourceStatus.OFFLINE
+            : silence.compareTo(staleAfter) >= 0 ? SourceStatus.STALE : null;
+        if (next != null && next != state.status) {
+          state.status = next;
+          String why = "no successful collection for " + silence.toSeconds() + " s"
+              + (state.lastError != null ? ": " + state.lastError : "");
+          upserts.addAll(markSource(entry.getKey(), state, next, why, true));
+        }
+      }
+      publish(upserts, List.of());
+    }
+  }
+
+  public Optional<Resource> get(String id) {
+    synchronized (lock) {
+      return Optional.ofNullable(resources.get(id));
+    }
+  }
+
+  public StateSnapshot snapshot() {
+    synchronized (lock) {
+      return new StateSnapshot(new ArrayList<>(resources.values()), version);
+    }
+  }
+
+  public ResourcePage query(ResourceQuery query) {
+    List<Resource> all;
+    long at;
+    synchronized (lock) {
+      all = new ArrayList<>(resources.values());
+      at = version;
+    }
+    List<Resource> matching = all.stream()
+        .filter(query::matches)
+        .sorted(Comparator.comparing(Resource::type).thenComparing(Resource::name).thenComparing(Resource::id))
+        .collect(Collectors.toList());
+    int from = Math.min(query.offset(), matching.size());
+    int to = query.limit() == null ? matching.size() : (int) Math.min((long) from + query.limit(), matching.size());
+    return new ResourcePage(matching.subList(from, to), matching.size(), at);
+  }
+
+  public List<SourceHealth> sourceHealth() {
+    synchronized (lock) {
+      return sources.entrySet().stream()
+          .map(e -> new SourceHealth(e.getKey(), e.getValue().platform, e.getValue().status,
+              e.getValue().lastSuccess, e.getValue().status == SourceStatus.HEALTHY ? null : e.getValue().lastError,
+              e.getValue().ids.size()))
+          .sorted(Comparator.comparing(SourceHealth::sourceId))
+          .collect(Collectors.toList());
+    }
+  }
+
+  public long version() {
+    synchronized (lock) {
+      return version;
+    }
+  }
+
+  private void applySuccess(Observation observation, SourceState state) {
+    String sourceId = observation.sourceId();
+    Set<String> seen = new LinkedHashSet<>();
+    List<Resource> upserts = new ArrayList<>();
+    for (ObservedResource observed : observation.result().resources()) {
+      Resource next = ObservationMapping.toResource(sourceId, observed, observation.collectedAt());
+      seen.add(next.id());
+      Resource previous = resources.put(next.id(), next);
+      if (previous == null || !ObservationMapping.sameIgnoringLastSeen(previous, next)) {
+        upserts.add(next);
+      }
+    }
+    Set<String> gone = new LinkedHashSet<>(state.ids);
+    gone.removeAll(seen);
+    state.ids = seen;
+    state.lastSuccess = observation.collectedAt();
+    state.lastError = null;
+    state.status = SourceStatus.HEALTHY;
+    publish(upserts, removeAll(gone));
+  }
+
+  private List<Resource> markSource(
+      String sourceId, SourceState state, SourceStatus status, String error, boolean degrade) {
+    List<Resource> changed = new ArrayList<>();
+    for (String id : state.ids) {
+      Resource r = resources.get(id);
+      if (r == null) {
+        continue;
+      }
+      List<SourceRef> refs = r.sources().stream()
+          .map(s -> s.sourceId().equals(sourceId) ? new SourceRef(s.sourceId(), s.sourceKey(), status, s.lastSeen(), error) : s)
+          .collect(Collectors.toList());
+      Resource next = r.withSources(refs);
+      if (degrade && status == SourceStatus.STALE) {
+        next = next.withStatus(ResourceStatus.UNKNOWN);
+      } else if (degrade && status == SourceStatus.OFFLINE) {
+        next = next.withStatus(ResourceStatus.OFFLINE).withMetrics(Metrics.UNKNOWN);
+      }
+      if (!next.equals(r)) {
+        resources.put(id, next);
+        changed.add(next);
+      }
+    }
+    return changed;
+  }
+
+  private List<String> removeAll(Set<String> ids) {
+    List<String> removed = new ArrayList<>();
+    for (String id : ids) {
+      if (resources.remove(id) != null) {
+        removed.add(id);
+      }
+    }
+    return removed;
+  }
+
+  private void publish(List<Resource> upserts, List<String> removed) {
+    if (upserts.isEmpty() && removed.isEmpty()) {
+      return;
+    }
+    version++;
+    StateChange change = new StateChange(upserts, removed, version);
+    for (Consumer<StateChange> listener : listeners) {
+      listener.accept(change);
+    }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static final class SourceState {
+    final String platform;
+    final Duration interval;
+    final Instant registeredAt;
+    Instant lastSuccess;
+    String lastError;
+    SourceStatus status = SourceStatus.HEALTHY;
+    Set<String> ids = new LinkedHashSet<>();
+
+    SourceState(String platform, Duration interval, Instant registeredAt) {
+      this.platform = platform;
+      this.interval = interval;
+      this.registeredAt = registeredAt;
+    }
+  }
+}

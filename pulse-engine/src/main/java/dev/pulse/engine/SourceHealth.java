@@ -1,0 +1,20 @@
+package dev.pulse.engine;
+
+import dev.pulse.domain.resource.SourceStatus;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one source is doing.
+ *
+ * @param lastSuccess when it last collected successfully, {@code null} if never
+ * @param lastError its last error while it is failing, {@code null} when healthy
+ * @param resourceCount how many resources it reported last time
+ */
+public record SourceHealth(
+    String sourceId,
+    String platform,
+    SourceStatus status,
+    @Nullable Instant lastSuccess,
+    @Nullable String lastError,
+    int resourceCount) {}

@@ -1,0 +1,148 @@
+package dev.pulse.engine;
+
+import static dev.pulse.engine.Fixtures.vm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.domain.resource.SourceStatus;
+import dev.pulse.domain.source.CollectionResult;
+import dev.pulse.domain.source.ResourceCollector;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class PulseEngineTest {
+
+  /** A collector that blocks until released, like a vendor API that never answers. */
+  private static final class HangingCollector implements ResourceCollector {
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public String platform() {
+      return "test";
+    }
+
+    @Override
+    public CollectionResult collect() {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return CollectionResult.success(List.of());
+    }
+  }
+
+  private static final class CountingCollector implements ResourceCollector {
+    final AtomicInteger calls = new AtomicInteger();
+    volatile boolean closed;
+
+    @Override
+    public String platform() {
+      return "test";
+    }
+
+    @Override
+    public CollectionResult collect() {
+      int n = calls.incrementAndGet();
+      return CollectionResult.success(List.of(vm("qemu-100", "web01", n)));
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  @Test
+  void aSourceThatHangsTimesOutWithoutDelayingTheOthers() throws Exception {
+    HangingCollector hanging = new HangingCollector();
+    CountingCollector fast = new CountingCollector();
+    try (PulseEngine engine = PulseEngine.builder()
+        .addSource(new SourceSpec("dead", "dead", hanging, Duration.ofSeconds(30), Duration.ofMillis(300)))
+        .addSource(new SourceSpec("live", "live", fast, Duration.ofMillis(50), Duration.ofSeconds(5)))
+        .build()
+        .start()) {
+
+      // the live source keeps collecting while the dead one is still blocked
+      awaitTrue(() -> fast.calls.get() >= 5);
+      assertEquals(1, hanging.release.getCount(), "the dead source has not answered");
+
+      awaitTrue(() -> engine.registry().sourceHealth().stream()
+          .anyMatch(h -> h.sourceId().equals("dead") && h.status() == SourceStatus.ERROR));
+      String error = engine.registry().sourceHealth().stream()
+          .filter(h -> h.sourceId().equals("dead")).findFirst().orElseThrow().lastError();
+      assertTrue(error.contains("timed out"), error);
+      assertTrue(engine.registry().get("live:qemu-100").isPresent());
+    }
+  }
+
+  @Test
+  void aCollectorThatThrowsMarksOnlyItsSourceFailed() throws Exception {
+    ResourceCollector broken = new ResourceCollector() {
+      @Override
+      public String platform() {
+        return "test";
+      }
+
+      @Override
+      public CollectionResult collect() {
+        throw new IllegalStateException("adapter bug");
+      }
+    };
+    CountingCollector fine = new CountingCollector();
+    try (PulseEngine engine = PulseEngine.builder()
+        .addSource(new SourceSpec("broken", "broken", broken, Duration.ofMillis(50), Duration.ofSeconds(5)))
+        .addSource(new SourceSpec("fine", "fine", fine, Duration.ofMillis(50), Duration.ofSeconds(5)))
+        .build()
+        .start()) {
+      awaitTrue(() -> engine.registry().sourceHealth().stream()
+          .anyMatch(h -> h.sourceId().equals("broken") && h.status() == SourceStatus.ERROR));
+      awaitTrue(() -> fine.calls.get() >= 3);
+      assertTrue(engine.registry().sourceHealth().stream()
+          .anyMatch(h -> h.sourceId().equals("fine") && h.status() == SourceStatus.HEALTHY));
+    }
+  }
+
+  @Test
+  void closingStopsTheEnginesThreadsAndClosesCollectors() throws Exception {
+    CountingCollector collector = new CountingCollector();
+    PulseEngine engine = PulseEngine.builder()
+        .addSource(new SourceSpec("s", "s", collector, Duration.ofMillis(20), Duration.ofSeconds(1)))
+        .build()
+        .start();
+    awaitTrue(() -> collector.calls.get() >= 2);
+
+    engine.close();
+
+    assertTrue(collector.closed);
+    awaitTrue(() -> Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(t -> t.isAlive() && t.getName().startsWith("pulse-scheduler")));
+    int after = collector.calls.get();
+    Thread.sleep(100);
+    assertEquals(after, collector.calls.get(), "no collection after close");
+  }
+
+  @Test
+  void twoEnginesInOneJvmDoNotShareState() {
+    try (PulseEngine a = PulseEngine.builder().build(); PulseEngine b = PulseEngine.builder().build()) {
+      a.registry().apply(Fixtures.ok("s", a.clock().instant(), vm("qemu-1", "x", 1)));
+      assertEquals(1, a.registry().snapshot().resources().size());
+      assertFalse(b.registry().get("s:qemu-1").isPresent());
+    }
+  }
+
+  static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+}
