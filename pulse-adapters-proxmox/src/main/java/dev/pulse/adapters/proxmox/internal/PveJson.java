@@ -1,0 +1,75 @@
+package dev.pulse.adapters.proxmox.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads Proxmox JSON fields the way the API sends them: numbers that may arrive as numeric
+ * strings, booleans as 0/1, true/false or absent. Missing or unparseable values read as
+ * {@code null}, never as 0. Internal: not API.
+ */
+public final class PveJson {
+
+  private PveJson() {}
+
+  public static Double number(JsonNode parent, String field) {
+    JsonNode n = parent.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n.isNumber()) {
+      return n.doubleValue();
+    }
+    if (n.isTextual()) {
+      try {
+        double d = Double.parseDouble(n.asText().strip());
+        return Double.isFinite(d) ? d : null;
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  public static Long whole(JsonNode parent, String field) {
+    Double d = number(parent, field);
+    return d == null ? null : Math.round(d);
+  }
+
+  public static Integer integer(JsonNode parent, String field) {
+    Long l = whole(parent, field);
+    return l == null || l > Integer.MAX_VALUE || l < Integer.MIN_VALUE ? null : l.intValue();
+  }
+
+  /** 1, "1", true → true; 0, "0", false, absent → false. */
+  public static boolean flag(JsonNode parent, String field) {
+    JsonNode n = parent.get(field);
+    if (n == null || n.isNull()) {
+      return false;
+    }
+    if (n.isBoolean()) {
+      return n.booleanValue();
+    }
+    Double d = number(parent, field);
+    return d != null && d != 0;
+  }
+
+  public static String text(JsonNode parent, String field) {
+    JsonNode n = parent.get(field);
+    if (n == null || n.isNull() || n.isContainerNode()) {
+      return null;
+    }
+    String s = n.asText().strip();
+    return s.isEmpty() ? null : s;
+  }
+
+  /** PVE tags are {@code ;}-separated; commas and spaces are tolerated too. */
+  public static List<String> tags(JsonNode parent) {
+    String raw = text(parent, "tags");
+    if (raw == null) {
+      return List.of();
+    }
+    return Arrays.stream(raw.split("[;,\\s]+")).filter(t -> !t.isEmpty()).distinct().toList();
+  }
+}
