@@ -1,0 +1,120 @@
+package dev.pulse.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.engine.PulseEngine;
+import dev.pulse.http.internal.AccessGuard;
+import dev.pulse.http.internal.ConnectionRoutes;
+import dev.pulse.http.internal.Problems;
+import dev.pulse.http.internal.ResourceRoutes;
+import dev.pulse.http.internal.StateSocket;
+import dev.pulse.http.internal.SystemRoutes;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Objects;
+
+/**
+ * Pulse's HTTP edge: the REST API under {@code /api}, the state stream on {@code /ws} and, when the
+ * UI is on the classpath under {@code /public}, the browser UI. Owns its Jetty threads and its
+ * WebSocket flusher; {@link #close()} stops them.
+ */
+public final class PulseHttpServer implements AutoCloseable {
+
+  private final Javalin app;
+  private final StateSocket socket;
+
+  private PulseHttpServer(Builder b) {
+    ObjectMapper json = new ObjectMapper();
+    this.socket = new StateSocket(b.engine, json);
+    AccessGuard guard = new AccessGuard(b.access);
+    ResourceRoutes resources = new ResourceRoutes(b.engine.registry());
+    ConnectionRoutes connections = new ConnectionRoutes(b.engine, json, b.maxBodyBytes);
+    SystemRoutes system = new SystemRoutes(b.version);
+    boolean ui = PulseHttpServer.class.getResource("/public/index.html") != null;
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson(json, false));
+      config.http.maxRequestSize = b.maxBodyBytes;
+      config.jetty.host = b.host;
+      if (ui) {
+        config.staticFiles.add("/public", Location.CLASSPATH);
+        config.spaRoot.addFile("/", "/public/index.html", Location.CLASSPATH);
+      }
+      guard.register(config.routes);
+      system.register(config.routes);
+      resources.register(config.routes);
+      connections.register(config.routes);
+      socket.register(config.routes);
+      Problems.register(config.routes);
+    });
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts listening; returns this. */
+  public PulseHttpServer start(int port) {
+    app.start(port);
+    socket.start();
+    return this;
+  }
+
+  /** The port it listens on, useful after {@code start(0)}. */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    socket.close();
+    app.stop();
+  }
+
+  /** Configures a {@link PulseHttpServer}. */
+  public static final class Builder {
+    private PulseEngine engine;
+    private AccessPolicy access;
+    private String version = "dev";
+    private String host = "0.0.0.0";
+    private long maxBodyBytes = 64 * 1024;
+
+    private Builder() {}
+
+    public Builder engine(PulseEngine engine) {
+      this.engine = Objects.requireNonNull(engine);
+      return this;
+    }
+
+    public Builder access(AccessPolicy access) {
+      this.access = Objects.requireNonNull(access);
+      return this;
+    }
+
+    public Builder version(String version) {
+      this.version = Objects.requireNonNull(version);
+      return this;
+    }
+
+    /** The address to listen on (default all interfaces). */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host);
+      return this;
+    }
+
+    /** The largest request body accepted (default 64 KiB); larger ones get 413. */
+    public Builder maxBodyBytes(long max) {
+      if (max <= 0) {
+        throw new IllegalArgumentException("maxBodyBytes must be positive");
+      }
+      this.maxBodyBytes = max;
+      return this;
+    }
+
+    public PulseHttpServer build() {
+      Objects.requireNonNull(engine, "engine");
+      Objects.requireNonNull(access, "access");
+      return new PulseHttpServer(this);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.pulse.http.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.domain.connection.CertificateFingerprint;
+import dev.pulse.domain.connection.ConnectionConfig;
+import dev.pulse.domain.connection.ConnectionDraft;
+import dev.pulse.domain.connection.InvalidConnectionException;
+import dev.pulse.engine.PulseEngine;
+import dev.pulse.engine.SourceHealth;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /api/connections}: list, create and delete platform connections. The token secret is
+ * write-only: answers say only that one is set. Internal: not API.
+ */
+public final class ConnectionRoutes {
+
+  private final PulseEngine engine;
+  private final RequestBodies bodies;
+
+  public ConnectionRoutes(PulseEngine engine, ObjectMapper json, long maxBodyBytes) {
+    this.engine = engine;
+    this.bodies = new RequestBodies(json, maxBodyBytes);
+  }
+
+  /** The wire form of a connection, with its polling health. */
+  public record ConnectionJson(String id, String type, String name, String url, String tokenId, boolean tokenSecretSet,
+      String fingerprint, boolean verifyTls, String status, String lastSuccess, String lastError, int resourceCount) {}
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/connections", this::list);
+    routes.post("/api/connections", this::create);
+    routes.get("/api/connections/{id}", this::one);
+    routes.delete("/api/connections/{id}", this::delete);
+  }
+
+  private void list(Context ctx) {
+    Map<String, SourceHealth> health = health();
+    ctx.json(Map.of("connections", engine.connections().list().stream().map(c -> json(c, health.get(c.id()))).toList()));
+  }
+
+  private void one(Context ctx) {
+    String id = ctx.pathParam("id");
+    ConnectionConfig c = engine.connections().get(id)
+        .orElseThrow(() -> new ProblemException(404, "Not found", "no connection with id " + id, "id"));
+    ctx.json(json(c, health().get(id)));
+  }
+
+  private void create(Context ctx) {
+    ConnectionDraft draft = bodies.read(ctx, ConnectionDraft.class);
+    ConnectionConfig created;
+    try {
+      created = engine.connections().create(draft);
+    } catch (InvalidConnectionException e) {
+      throw ProblemException.badField(e.field(), e.getMessage());
+    }
+    ctx.status(201).header("Location", "/api/connections/" + created.id()).json(json(created, null));
+  }
+
+  private void delete(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (!engine.connections().delete(id)) {
+      throw new ProblemException(404, "Not found", "no connection with id " + id, "id");
+    }
+    ctx.status(204);
+  }
+
+  private Map<String, SourceHealth> health() {
+    return engine.registry().sourceHealth().stream().collect(Collectors.toMap(SourceHealth::sourceId, Function.identity()));
+  }
+
+  private static ConnectionJson json(ConnectionConfig c, SourceHealth h) {
+    return new ConnectionJson(c.id(), c.type().wireName(), c.name(), c.url().toString(), c.tokenId(), true,
+        c.fingerprint() == null ? null : CertificateFingerprint.display(c.fingerprint()), c.verifyTls(),
+        h == null ? "pending" : h.status().wireName(),
+        h == null || h.lastSuccess() == null ? null : h.lastSuccess().toString(),
+        h == null ? null : h.lastError(), h == null ? 0 : h.resourceCount());
+  }
+}

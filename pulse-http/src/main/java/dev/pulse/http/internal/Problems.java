@@ -1,0 +1,80 @@
+package dev.pulse.http.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers every error as RFC 9457 {@code application/problem+json}: {@code type}, {@code title},
+ * {@code status}, {@code detail} and, when one field is at fault, {@code field}. Internal: not API.
+ */
+public final class Problems {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TYPE_BASE = "https://pulse.dev/problems/";
+
+  private Problems() {}
+
+  public static void register(RoutesConfig routes) {
+    routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.getMessage(), e.field()));
+    routes.exception(HttpResponseException.class, (e, ctx) ->
+        write(ctx, e.getStatus(), title(e.getStatus()), e.getMessage(), null));
+    routes.exception(Exception.class, (e, ctx) -> {
+      LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+      write(ctx, 500, "Internal error", "the server failed to handle the request; see its log", null);
+    });
+    routes.error(404, ctx -> {
+      if (ctx.path().startsWith("/api") && !isProblem(ctx)) {
+        write(ctx, 404, "Not found", "no such resource: " + ctx.path(), null);
+      }
+    });
+    routes.error(405, ctx -> write(ctx, 405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path(), null));
+  }
+
+  public static void write(Context ctx, int status, String title, String detail, String field) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", TYPE_BASE + slug(title));
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    if (field != null) {
+      body.put("field", field);
+    }
+    if (status == 401) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"pulse\"");
+    }
+    try {
+      ctx.status(status).contentType("application/problem+json").result(JSON.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      ctx.status(status).result(title);
+    }
+  }
+
+  private static boolean isProblem(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith("application/problem+json");
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Invalid request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 413 -> "Request body too large";
+      case 415 -> "Unsupported media type";
+      default -> status >= 500 ? "Internal error" : "Request failed";
+    };
+  }
+
+  private static String slug(String title) {
+    return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+}

@@ -1,0 +1,147 @@
+package dev.pulse.http.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.domain.resource.Resource;
+import dev.pulse.engine.PulseEngine;
+import dev.pulse.engine.StateChange;
+import dev.pulse.engine.StateSnapshot;
+import io.javalin.config.RoutesConfig;
+import io.javalin.websocket.WsContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /ws} state stream. A client gets {@code initialState} (every resource and the
+ * version) on connect, then {@code delta} messages ({@code upserts}, {@code removed}, {@code
+ * version}) that coalesce the registry's changes over about 100 ms: a resource changed five times
+ * in that window is sent once. Upserts carry whole resources, so applying one twice is harmless.
+ *
+ * <p>Thread-safe. Owns the {@code pulse-ws-flush} thread; {@link #close()} stops it. Internal: not API.
+ */
+public final class StateSocket implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StateSocket.class);
+  private static final long FLUSH_MILLIS = 100;
+
+  private final PulseEngine engine;
+  private final ObjectMapper json;
+  private final Object lock = new Object();
+  private final Map<String, WsContext> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Resource> pendingUpserts = new LinkedHashMap<>();
+  private final Set<String> pendingRemovals = new LinkedHashSet<>();
+  private final Consumer<StateChange> listener = this::collect;
+  private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "pulse-ws-flush");
+    t.setDaemon(true);
+    return t;
+  });
+  private long pendingVersion;
+
+  public StateSocket(PulseEngine engine, ObjectMapper json) {
+    this.engine = engine;
+    this.json = json;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.ws("/ws", ws -> {
+      ws.onConnect(this::connect);
+      ws.onClose(ctx -> sessions.remove(ctx.sessionId()));
+      ws.onError(ctx -> sessions.remove(ctx.sessionId()));
+      ws.onMessage(ctx -> { }); // clients have nothing to say yet; pings are answered by Jetty
+    });
+  }
+
+  public void start() {
+    engine.subscribe(listener);
+    flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private void connect(WsContext ctx) {
+    ctx.enableAutomaticPings(30, TimeUnit.SECONDS);
+    synchronized (lock) { // no delta can be flushed between the snapshot and the registration
+      StateSnapshot snapshot = engine.registry().snapshot();
+      send(ctx, message("initialState", Map.of(
+          "resources", snapshot.resources().stream().map(ResourceJson::of).toList(),
+          "version", snapshot.version())));
+      sessions.put(ctx.sessionId(), ctx);
+    }
+  }
+
+  private void collect(StateChange change) {
+    synchronized (lock) {
+      for (Resource r : change.upserts()) {
+        pendingRemovals.remove(r.id());
+        pendingUpserts.put(r.id(), r);
+      }
+      for (String id : change.removed()) {
+        pendingUpserts.remove(id);
+        pendingRemovals.add(id);
+      }
+      pendingVersion = change.version();
+    }
+  }
+
+  private void flush() {
+    try {
+      synchronized (lock) {
+        if (pendingUpserts.isEmpty() && pendingRemovals.isEmpty()) {
+          return;
+        }
+        String delta = message("delta", Map.of(
+            "upserts", pendingUpserts.values().stream().map(ResourceJson::of).toList(),
+            "removed", new ArrayList<>(pendingRemovals),
+            "version", pendingVersion));
+        pendingUpserts.clear();
+        pendingRemovals.clear();
+        List<WsContext> targets = new ArrayList<>(sessions.values());
+        targets.forEach(ctx -> send(ctx, delta));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("flushing state deltas failed", e);
+    }
+  }
+
+  private void send(WsContext ctx, String text) {
+    try {
+      if (ctx.session.isOpen()) {
+        ctx.send(text);
+      } else {
+        sessions.remove(ctx.sessionId());
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("dropping WebSocket session {}: {}", ctx.sessionId(), e.toString());
+      sessions.remove(ctx.sessionId());
+    }
+  }
+
+  private String message(String type, Object data) {
+    try {
+      return json.writeValueAsString(Map.of("type", type, "data", data));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a " + type + " message", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    engine.unsubscribe(listener);
+    flusher.shutdownNow();
+    try {
+      flusher.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.pulse.http;
+
+import dev.pulse.domain.connection.CollectorFactory;
+import dev.pulse.domain.connection.ConnectionConfig;
+import dev.pulse.domain.connection.ConnectionStore;
+import dev.pulse.domain.connection.ConnectionType;
+import dev.pulse.domain.resource.CpuMetric;
+import dev.pulse.domain.resource.Identity;
+import dev.pulse.domain.resource.Metrics;
+import dev.pulse.domain.resource.ResourceStatus;
+import dev.pulse.domain.resource.ResourceType;
+import dev.pulse.domain.source.CollectionResult;
+import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.domain.source.ResourceCollector;
+import dev.pulse.engine.PulseEngine;
+import dev.pulse.engine.SourceSpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A running engine with a fake source plus the HTTP server, and a client for it. */
+final class HttpFixture implements AutoCloseable {
+
+  static final String TOKEN = "test-token-0123456789";
+
+  final ConnectionStore store = ConnectionStore.inMemory();
+  final AtomicInteger polls = new AtomicInteger();
+  final PulseEngine engine;
+  final PulseHttpServer server;
+  final HttpClient client = HttpClient.newHttpClient();
+
+  HttpFixture(boolean publicReads) {
+    ResourceCollector ticking = new ResourceCollector() {
+      @Override
+      public String platform() {
+        return "test";
+      }
+
+      @Override
+      public CollectionResult collect() {
+        int n = polls.incrementAndGet();
+        return CollectionResult.success(List.of(
+            new ObservedResource("node-pve1", ResourceType.AGENT, "pve1", ResourceStatus.ONLINE, null, Identity.EMPTY,
+                new Metrics(new CpuMetric(n % 100, 8, "test"), null, null), List.of(), null, null),
+            new ObservedResource("qemu-100", ResourceType.VM, "web01", ResourceStatus.ONLINE, "node-pve1", Identity.EMPTY,
+                Metrics.UNKNOWN, List.of("prod"), null, null),
+            new ObservedResource("qemu-101", ResourceType.VM, "db01", ResourceStatus.OFFLINE, "node-pve1", Identity.EMPTY,
+                Metrics.UNKNOWN, List.of(), null, null)));
+      }
+    };
+    CollectorFactory idle = new CollectorFactory() {
+      @Override
+      public boolean supports(ConnectionType type) {
+        return true;
+      }
+
+      @Override
+      public ResourceCollector create(ConnectionConfig connection) {
+        return new ResourceCollector() {
+          @Override
+          public String platform() {
+            return "proxmox";
+          }
+
+          @Override
+          public CollectionResult collect() {
+            return CollectionResult.failure("not reachable in this test");
+          }
+        };
+      }
+    };
+    engine = PulseEngine.builder()
+        .addSource(new SourceSpec("s1", "fake", ticking, Duration.ofMillis(200), Duration.ofSeconds(5)))
+        .addCollectorFactory(idle)
+        .connectionStore(store)
+        .build()
+        .start();
+    server = PulseHttpServer.builder()
+        .engine(engine)
+        .host("127.0.0.1")
+        .version("1.2.3-test")
+        .maxBodyBytes(4096)
+        .access(new AccessPolicy(TOKEN::equals, publicReads))
+        .build()
+        .start(0);
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json");
+    if (token != null) {
+      b.header("X-API-Token", token);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    engine.close();
+  }
+}
