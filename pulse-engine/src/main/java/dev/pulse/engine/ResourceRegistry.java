@@ -128,7 +128,9 @@ public final class ResourceRegistry {
     }
     List<Resource> matching = all.stream()
         .filter(query::matches)
-        .sorted(Comparator.comparing(Resource::type).thenComparing(Resource::name).thenComparing(Resource::id))
+        .sorted(Comparator.comparing(Resource::type)
+            .thenComparing(Resource::name, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Resource::id))
         .collect(Collectors.toList());
     int from = Math.min(query.offset(), matching.size());
     int to = query.limit() == null ? matching.size() : (int) Math.min((long) from + query.limit(), matching.size());

@@ -93,10 +93,13 @@ public final class PveFleet {
     return now() - bootEpoch;
   }
 
-  /** A value that drifts smoothly around its base, different per seed, changing every second. */
+  /**
+   * A fraction that drifts smoothly within {@code base ± amplitude}, different per seed, changing
+   * every second. Clamped to 0..1.
+   */
   double wave(double base, double amplitude, int seed) {
     double t = clock.millis() / 1000.0;
-    double v = base + amplitude * Math.sin(t / 20.0 + seed * 1.7) + amplitude * 0.4 * Math.sin(t / 3.1 + seed);
+    double v = base + amplitude * (0.6 * Math.sin(t / 20.0 + seed * 1.7) + 0.4 * Math.sin(t / 3.1 + seed));
     return Math.max(0.0, Math.min(1.0, v));
   }
 

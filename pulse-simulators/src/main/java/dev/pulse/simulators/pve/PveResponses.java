@@ -125,7 +125,8 @@ final class PveResponses {
           "template", 0, "maxcpu", g.cpus(), "maxmem", g.maxmem(), "maxdisk", g.maxdisk());
     }
     boolean running = g.status().equals("running") || g.status().equals("paused");
-    double cpu = running && g.status().equals("running") ? fleet.wave(g.cpuBase(), 0.08, g.vmid()) : 0.0;
+    // the amplitude keeps even an idle running guest above 0
+    double cpu = g.status().equals("running") ? fleet.wave(g.cpuBase(), g.cpuBase() * 0.5 + 0.005, g.vmid()) : 0.0;
     long mem = running ? (long) (g.maxmem() * fleet.wave(g.memFraction(), 0.03, g.vmid() + 7)) : 0;
     long disk = g.type().equals("lxc") && running ? (long) (g.maxdisk() * g.diskFraction()) : 0; // qemu disk is always 0
     long uptime = running ? fleet.uptime() - g.vmid() * 60L : 0;

@@ -111,7 +111,7 @@ public final class PveMapper {
     ProxmoxFacet facet = new ProxmoxFacet(node, vmid, flag(item, "template"), text(item, "lock"), text(item, "hastate"),
         text(item, "pool"), raw, running ? whole(item, "uptime") : null);
     return new ObservedResource(type + "-" + vmid, qemu ? ResourceType.VM : ResourceType.SYSTEM_CONTAINER, name,
-        guestStatus(raw), nodeKey(node), Identity.ofHostname(name), metrics, PveJson.tags(item), facet, null);
+        guestStatus(raw), nodeKey(node), text(item, "name") != null ? Identity.ofHostname(name) : Identity.EMPTY, metrics, PveJson.tags(item), facet, null);
   }
 
   private static ResourceStatus guestStatus(String raw) {

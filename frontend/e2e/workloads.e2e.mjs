@@ -1,0 +1,49 @@
+// End-to-end: Pulse in demo mode, the /workloads page in headless Chromium.
+// usage: node e2e/workloads.e2e.mjs http://127.0.0.1:PORT [screenshot.png]
+import { check, launch } from "./browser.mjs";
+
+const [base, screenshot] = process.argv.slice(2);
+if (!base) throw new Error("usage: workloads.e2e.mjs BASE_URL [screenshot.png]");
+
+const context = await launch();
+try {
+  const page = await context.newPage();
+  await page.goto(`${base}/workloads`);
+  const row = (name) => `[data-testid=workload-row][data-name="${name}"]`;
+  await page.waitForSelector(row("web01"), { timeout: 30_000 });
+  check(true, "a simulated VM is listed on /workloads");
+
+  const cpu = `${row("web01")} [data-testid=cpu]`;
+  const before = await page.textContent(cpu);
+  check(/^\d+\.\d%$/.test(before ?? ""), `web01 shows its CPU as a percentage (${before})`);
+  const navigations = [];
+  page.on("framenavigated", (f) => f === page.mainFrame() && navigations.push(f.url()));
+  await page.waitForFunction(
+    ([selector, initial]) => document.querySelector(selector)?.textContent !== initial,
+    [cpu, before],
+    { timeout: 45_000 },
+  );
+  const after = await page.textContent(cpu);
+  check(navigations.length === 0, `the CPU value changed from ${before} to ${after} without a reload`);
+
+  const stoppedDisk = await page.textContent(`${row("web01")} [data-testid=disk]`);
+  check(stoppedDisk === "—", "a VM's disk use, which PVE never reports, shows as — rather than 0");
+
+  await page.fill("[data-testid=filter-text]", "db");
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=workload-row]")]
+    .every((r) => r.getAttribute("data-name")?.includes("db")));
+  check(true, "the text filter narrows the list");
+  await page.fill("[data-testid=filter-text]", "");
+  await page.selectOption("[data-testid=filter-type]", "system-container");
+  const types = await page.$$eval("[data-testid=workload-row]", (rows) => rows.map((r) => r.children[2]?.textContent));
+  check(types.length > 0 && types.every((t) => t === "LXC"), `the type filter shows only LXC (${types.length})`);
+
+  await page.click("a[href='/infrastructure']");
+  await page.waitForSelector("[data-testid=node-row]");
+  const nodes = await page.$$eval("[data-testid=node-row]", (rows) => rows.length);
+  check(nodes === 3, "/infrastructure lists the three nodes");
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+} finally {
+  await context.close();
+}
+console.log("workloads e2e passed");

@@ -1,0 +1,52 @@
+// The only module that talks HTTP to the server.
+import { readToken } from "../auth/token";
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+function headers(): HeadersInit {
+  const token = readToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(path, { ...init, headers: { ...headers(), ...(init.headers ?? {}) } });
+  if (!res.ok) {
+    let detail = res.statusText;
+    let field: string | undefined;
+    try {
+      const problem = await res.json();
+      detail = problem.detail ?? detail;
+      field = problem.field;
+    } catch {
+      /* not problem+json */
+    }
+    throw new ApiError(res.status, detail, field);
+  }
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/** Whether the API accepts us as we are (token or demo mode). */
+export async function checkAccess(): Promise<"ok" | "unauthorized"> {
+  try {
+    await request("/api/resources?limit=0");
+    return "ok";
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return "unauthorized";
+    throw e;
+  }
+}
+
+export function fetchVersion(): Promise<{ version: string }> {
+  return request("/api/version");
+}
+
+/** The WebSocket URL, with the token as a query parameter since browsers cannot set headers. */
+export function stateSocketUrl(): string {
+  const proto = location.protocol === "https:" ? "wss:" : "ws:";
+  const token = readToken();
+  return `${proto}//${location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ""}`;
+}

@@ -1,0 +1,104 @@
+import { For, Show, createMemo } from "solid-js";
+import { createStore } from "solid-js/store";
+import { MetricCell } from "../components/MetricCell";
+import { StatusBadge } from "../components/StatusBadge";
+import { formatBytes } from "../format/bytes";
+import type { Resource } from "../api/types";
+import { useInventory } from "../stores/inventory";
+import { DEFAULT_FILTER, selectWorkloads, type SortKey, type WorkloadFilter } from "../stores/workloadView";
+
+const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-muted";
+const td = "px-3 py-2 align-top";
+const input = "rounded border border-line bg-raised px-2 py-1.5 text-sm";
+
+function memoryDetail(r: Resource): string | undefined {
+  const m = r.metrics.memory;
+  return m ? `${formatBytes(m.used)} / ${formatBytes(m.total)}` : undefined;
+}
+
+export default function Workloads() {
+  const inventory = useInventory();
+  const [filter, setFilter] = createStore<WorkloadFilter>({ ...DEFAULT_FILTER });
+  const rows = createMemo(() => selectWorkloads(inventory.all(), { ...filter }));
+
+  const header = (label: string, key: SortKey) => (
+    <th class={th}>
+      <button
+        type="button"
+        class="uppercase"
+        data-testid={`sort-${key}`}
+        onClick={() => (filter.sort === key ? setFilter("descending", !filter.descending) : setFilter({ sort: key, descending: false }))}
+      >
+        {label}
+        {filter.sort === key ? (filter.descending ? " ↓" : " ↑") : ""}
+      </button>
+    </th>
+  );
+
+  return (
+    <div class="space-y-3">
+      <div class="flex flex-wrap items-center gap-2">
+        <h1 class="mr-4 text-xl font-semibold">Workloads</h1>
+        <input class={input} placeholder="Filter by name, node, id or tag" aria-label="Filter" data-testid="filter-text"
+          value={filter.text} onInput={(e) => setFilter("text", e.currentTarget.value)} />
+        <select class={input} aria-label="Type" data-testid="filter-type" value={filter.type}
+          onChange={(e) => setFilter("type", e.currentTarget.value as WorkloadFilter["type"])}>
+          <option value="all">All types</option>
+          <option value="vm">VMs</option>
+          <option value="system-container">LXC containers</option>
+        </select>
+        <select class={input} aria-label="Status" data-testid="filter-status" value={filter.status}
+          onChange={(e) => setFilter("status", e.currentTarget.value as WorkloadFilter["status"])}>
+          <option value="all">All statuses</option>
+          <option value="online">Running</option>
+          <option value="warning">Needs attention</option>
+          <option value="offline">Stopped</option>
+          <option value="unknown">Unknown</option>
+        </select>
+        <span class="text-sm text-muted" data-testid="workload-count">{rows().length} shown</span>
+      </div>
+      <Show when={inventory.state.loaded} fallback={<p class="text-muted">Waiting for the first state…</p>}>
+        <div class="overflow-x-auto rounded-lg border border-line bg-raised">
+          <table class="w-full text-sm">
+            <thead class="border-b border-line">
+              <tr>
+                {header("Name", "name")}
+                {header("ID", "vmid")}
+                <th class={th}>Type</th>
+                {header("Status", "status")}
+                {header("Node", "node")}
+                {header("CPU", "cpu")}
+                {header("Memory", "memory")}
+                {header("Disk", "disk")}
+                <th class={th}>Tags</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows()} fallback={<tr><td class={`${td} text-muted`} colSpan={9}>No workloads match.</td></tr>}>
+                {(r) => (
+                  <tr data-testid="workload-row" data-id={r.id} data-name={r.name} class="border-b border-line last:border-0">
+                    <td class={`${td} font-medium`}>
+                      {r.name}
+                      <Show when={r.proxmox?.template}><span class="ml-2 text-xs text-muted">template</span></Show>
+                      <Show when={r.proxmox?.lock}><span class="ml-2 text-xs text-warn">🔒 {r.proxmox?.lock}</span></Show>
+                    </td>
+                    <td class={`${td} tabular-nums text-muted`}>{r.proxmox?.vmid ?? "—"}</td>
+                    <td class={td}>{r.type === "vm" ? "VM" : "LXC"}</td>
+                    <td class={td}><StatusBadge status={r.status} label={r.proxmox?.status ?? r.status} /></td>
+                    <td class={td}>{r.proxmox?.node ?? "—"}</td>
+                    <td class={td}><MetricCell testId="cpu" percent={r.metrics.cpu?.percent} /></td>
+                    <td class={td}><MetricCell testId="memory" percent={r.metrics.memory?.percent} detail={memoryDetail(r)} /></td>
+                    <td class={td}><MetricCell testId="disk" percent={r.metrics.disk?.percent} /></td>
+                    <td class={td}>
+                      <For each={r.tags}>{(t) => <span class="mr-1 rounded bg-sunken px-1.5 py-0.5 text-xs">{t}</span>}</For>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+    </div>
+  );
+}

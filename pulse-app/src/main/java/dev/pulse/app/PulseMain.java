@@ -1,0 +1,87 @@
+package dev.pulse.app;
+
+import dev.pulse.simulators.SimulatorCli;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar pulse.jar [demo | simulate pve … | version | help]}. With no command it serves
+ * Pulse; {@code demo} adds a simulated fleet. SIGTERM stops pollers and closes files.
+ */
+public final class PulseMain {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PulseMain.class);
+
+  private PulseMain() {}
+
+  public static void main(String[] args) {
+    String command = args.length == 0 ? "serve" : args[0];
+    int code = switch (command) {
+      case "serve", "demo" -> serve(command.equals("demo"));
+      case "simulate" -> SimulatorCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+      case "version", "--version" -> {
+        System.out.println("pulse " + version());
+        yield 0;
+      }
+      case "help", "--help", "-h" -> {
+        System.out.println(usage());
+        yield 0;
+      }
+      default -> {
+        System.err.println("unknown command '" + command + "'\n" + usage());
+        yield 2;
+      }
+    };
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  private static int serve(boolean demo) {
+    PulseConfig config;
+    try {
+      config = PulseConfig.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("configuration error: " + e.getMessage());
+      return 2;
+    }
+    PulseServer server;
+    try {
+      server = PulseServer.start(config, demo, Clock.systemUTC(), version());
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Pulse could not start: {}", e.getMessage(), e);
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("stopping Pulse");
+      server.close();
+      stopped.countDown();
+    }, "pulse-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  static String version() {
+    String v = PulseMain.class.getPackage().getImplementationVersion();
+    return v != null ? v : "dev";
+  }
+
+  private static String usage() {
+    return """
+        usage: java -jar pulse.jar [command]
+          (none)     serve Pulse on PULSE_PORT (7655) with data in PULSE_DATA_DIR (./data)
+          demo       serve Pulse with a simulated Proxmox VE cluster polled over HTTPS
+          simulate pve --port N --token-id USER@REALM!ID --token-secret SECRET
+                     run only the PVE simulator, for any PVE client
+          version    print the version""";
+  }
+}

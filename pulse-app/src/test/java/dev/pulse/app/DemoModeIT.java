@@ -1,0 +1,94 @@
+package dev.pulse.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The acceptance path: demo mode polls the simulated cluster over HTTPS and serves it. */
+class DemoModeIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path data;
+
+  @Test
+  void demoModeListsTheSimulatedVmsWithStatusCpuAndMemoryWithin15Seconds() throws Exception {
+    try (PulseServer server = AppFixture.start(data, true)) {
+      AtomicReference<JsonNode> vms = new AtomicReference<>();
+      AppFixture.await("VMs listed", () -> {
+        try {
+          JsonNode body = JSON.readTree(AppFixture.get(server, "/api/resources?type=vm", AppFixture.TOKEN).body());
+          vms.set(body);
+          return body.get("total").asInt() >= 15;
+        } catch (Exception e) {
+          return false;
+        }
+      }, 15);
+      JsonNode web01 = null;
+      for (JsonNode r : vms.get().get("resources")) {
+        if (r.get("name").asText().equals("web01")) {
+          web01 = r;
+        }
+      }
+      assertEquals("online", web01.get("status").asText());
+      double cpu = web01.at("/metrics/cpu/percent").asDouble();
+      assertTrue(cpu > 0 && cpu <= 100, "cpu percent " + cpu);
+      assertEquals(8L << 30, web01.at("/metrics/memory/total").asLong());
+      assertTrue(web01.at("/metrics/disk").isNull(), "a qemu guest's disk use is unknown");
+      assertEquals("proxmox", web01.at("/metrics/cpu/source").asText());
+    }
+  }
+
+  @Test
+  void demoModeReadsNeedNoTokenButChangesDo() throws Exception {
+    try (PulseServer server = AppFixture.start(data, true)) {
+      assertEquals(200, AppFixture.get(server, "/api/resources", null).statusCode());
+      assertEquals(401, AppFixture.post(server, "/api/connections", "{}", "wrong").statusCode());
+    }
+  }
+
+  @Test
+  void aWebSocketClientGetsTheInitialStateThenADeltaWithin10Seconds() throws Exception {
+    try (PulseServer server = AppFixture.start(data, true)) {
+      BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+      WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+          .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws?token=" + AppFixture.TOKEN), new WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+              text.append(data);
+              if (last) {
+                try {
+                  inbox.add(JSON.readTree(text.toString()));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+                text.setLength(0);
+              }
+              socket.request(1);
+              return null;
+            }
+          }).get(10, TimeUnit.SECONDS);
+      JsonNode first = inbox.poll(10, TimeUnit.SECONDS);
+      assertEquals("initialState", first.get("type").asText());
+      JsonNode delta = inbox.poll(10, TimeUnit.SECONDS);
+      assertEquals("delta", delta.get("type").asText());
+      assertTrue(delta.at("/data/version").asLong() > first.at("/data/version").asLong());
+      ws.abort();
+    }
+  }
+}

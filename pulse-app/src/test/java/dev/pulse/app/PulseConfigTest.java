@@ -1,0 +1,42 @@
+package dev.pulse.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PulseConfigTest {
+
+  @Test
+  void defaultsArePort7655AndDataDirData() {
+    PulseConfig c = PulseConfig.fromEnvironment(Map.of());
+    assertEquals(7655, c.port());
+    assertEquals(Path.of("./data"), c.dataDir());
+    assertNull(c.apiToken());
+    assertEquals(Duration.ofSeconds(10), c.pollInterval());
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> PulseConfig.fromEnvironment(Map.of("PULSE_PORT", "http")))
+        .getMessage().contains("PULSE_PORT"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> PulseConfig.fromEnvironment(Map.of("PULSE_PORT", "70000")))
+        .getMessage().contains("PULSE_PORT"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> PulseConfig.fromEnvironment(Map.of("PULSE_API_TOKEN", "short")))
+        .getMessage().contains("PULSE_API_TOKEN"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> PulseConfig.fromEnvironment(Map.of("PULSE_POLL_INTERVAL", "0")))
+        .getMessage().contains("PULSE_POLL_INTERVAL"));
+  }
+
+  @Test
+  void theTokenNeverAppearsInTheConfigsText() {
+    PulseConfig c = PulseConfig.fromEnvironment(Map.of("PULSE_API_TOKEN", "super-secret-token-value"));
+    assertFalse(c.toString().contains("super-secret"));
+  }
+}
