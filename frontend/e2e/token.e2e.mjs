@@ -1,9 +1,10 @@
 // End-to-end: outside demo mode the UI asks for the token once, or takes it once from ?token=.
-// usage: node e2e/token.e2e.mjs http://127.0.0.1:PORT TOKEN
+// Then it adds a Proxmox VE connection through /settings and sees the cluster's nodes arrive.
+// usage: node e2e/token.e2e.mjs http://127.0.0.1:PORT TOKEN PVE_URL PVE_TOKEN_ID PVE_SECRET PVE_FINGERPRINT
 import { check, launch } from "./browser.mjs";
 
-const [base, token] = process.argv.slice(2);
-if (!base || !token) throw new Error("usage: token.e2e.mjs BASE_URL TOKEN");
+const [base, token, pveUrl, pveTokenId, pveSecret, pveFingerprint] = process.argv.slice(2);
+if (!pveFingerprint) throw new Error("usage: token.e2e.mjs BASE_URL TOKEN PVE_URL PVE_TOKEN_ID PVE_SECRET PVE_FINGERPRINT");
 
 const context = await launch();
 try {
@@ -26,6 +27,27 @@ try {
   await page.goto(`${base}/workloads`);
   await page.waitForSelector("[data-testid=workload-count]");
   check(true, "the token is remembered across page loads");
+
+  await page.click("a[href='/settings']");
+  await page.fill("input[name=name]", "lab");
+  await page.fill("input[name=url]", pveUrl);
+  await page.fill("input[name=tokenId]", "not-a-token-id");
+  await page.fill("input[name=tokenSecret]", pveSecret);
+  await page.fill("input[name=fingerprint]", pveFingerprint);
+  await page.click("[data-testid=connection-form] button[type=submit]");
+  const error = await (await page.waitForSelector("[data-testid=form-error]")).textContent();
+  check(error?.startsWith("tokenId:") ?? false, `a bad token id is named in the form (${error})`);
+
+  await page.fill("input[name=tokenId]", pveTokenId);
+  await page.click("[data-testid=connection-form] button[type=submit]");
+  await page.waitForSelector("[data-testid=connection-row]:has-text('lab')");
+  check(true, "the connection is added through the UI");
+  await page.waitForSelector("[data-testid=connection-row]:has-text('healthy')", { timeout: 30_000 });
+  check(true, "the connection turns healthy");
+
+  await page.click("a[href='/infrastructure']");
+  await page.waitForSelector("[data-testid=node-row]", { timeout: 30_000 });
+  check((await page.$$("[data-testid=node-row]")).length === 3, "the cluster's three nodes appear live");
 } finally {
   await context.close();
 }

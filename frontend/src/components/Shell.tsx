@@ -4,6 +4,7 @@ import Moon from "lucide-solid/icons/moon";
 import Sun from "lucide-solid/icons/sun";
 import Server from "lucide-solid/icons/server";
 import Boxes from "lucide-solid/icons/boxes";
+import Settings from "lucide-solid/icons/settings";
 import { useInventory } from "../stores/inventory";
 
 function initialTheme(): "light" | "dark" {
@@ -33,6 +34,9 @@ export function Shell(props: ParentProps) {
           </A>
           <A href="/workloads" class={link} activeClass="bg-sunken font-medium">
             <Boxes size={16} /> Workloads
+          </A>
+          <A href="/settings" class={link} activeClass="bg-sunken font-medium">
+            <Settings size={16} /> Settings
           </A>
         </nav>
         <div class="ml-auto flex items-center gap-3 text-xs text-muted">

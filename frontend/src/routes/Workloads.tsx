@@ -1,20 +1,12 @@
 import { For, Show, createMemo } from "solid-js";
 import { createStore } from "solid-js/store";
+import { DataTable, row, td, th, usageDetail } from "../components/DataTable";
 import { MetricCell } from "../components/MetricCell";
 import { StatusBadge } from "../components/StatusBadge";
-import { formatBytes } from "../format/bytes";
-import type { Resource } from "../api/types";
 import { useInventory } from "../stores/inventory";
 import { DEFAULT_FILTER, selectWorkloads, type SortKey, type WorkloadFilter } from "../stores/workloadView";
 
-const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-muted";
-const td = "px-3 py-2 align-top";
 const input = "rounded border border-line bg-raised px-2 py-1.5 text-sm";
-
-function memoryDetail(r: Resource): string | undefined {
-  const m = r.metrics.memory;
-  return m ? `${formatBytes(m.used)} / ${formatBytes(m.total)}` : undefined;
-}
 
 export default function Workloads() {
   const inventory = useInventory();
@@ -58,10 +50,8 @@ export default function Workloads() {
         <span class="text-sm text-muted" data-testid="workload-count">{rows().length} shown</span>
       </div>
       <Show when={inventory.state.loaded} fallback={<p class="text-muted">Waiting for the first state…</p>}>
-        <div class="overflow-x-auto rounded-lg border border-line bg-raised">
-          <table class="w-full text-sm">
-            <thead class="border-b border-line">
-              <tr>
+        <DataTable
+          headers={<>
                 {header("Name", "name")}
                 {header("ID", "vmid")}
                 <th class={th}>Type</th>
@@ -71,12 +61,11 @@ export default function Workloads() {
                 {header("Memory", "memory")}
                 {header("Disk", "disk")}
                 <th class={th}>Tags</th>
-              </tr>
-            </thead>
-            <tbody>
+          </>}
+        >
               <For each={rows()} fallback={<tr><td class={`${td} text-muted`} colSpan={9}>No workloads match.</td></tr>}>
                 {(r) => (
-                  <tr data-testid="workload-row" data-id={r.id} data-name={r.name} class="border-b border-line last:border-0">
+                  <tr data-testid="workload-row" data-id={r.id} data-name={r.name} class={row}>
                     <td class={`${td} font-medium`}>
                       {r.name}
                       <Show when={r.proxmox?.template}><span class="ml-2 text-xs text-muted">template</span></Show>
@@ -87,7 +76,7 @@ export default function Workloads() {
                     <td class={td}><StatusBadge status={r.status} label={r.proxmox?.status ?? r.status} /></td>
                     <td class={td}>{r.proxmox?.node ?? "—"}</td>
                     <td class={td}><MetricCell testId="cpu" percent={r.metrics.cpu?.percent} /></td>
-                    <td class={td}><MetricCell testId="memory" percent={r.metrics.memory?.percent} detail={memoryDetail(r)} /></td>
+                    <td class={td}><MetricCell testId="memory" percent={r.metrics.memory?.percent} detail={usageDetail(r.metrics.memory)} /></td>
                     <td class={td}><MetricCell testId="disk" percent={r.metrics.disk?.percent} /></td>
                     <td class={td}>
                       <For each={r.tags}>{(t) => <span class="mr-1 rounded bg-sunken px-1.5 py-0.5 text-xs">{t}</span>}</For>
@@ -95,9 +84,7 @@ export default function Workloads() {
                   </tr>
                 )}
               </For>
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </Show>
     </div>
   );

@@ -2,6 +2,7 @@ package dev.pulse.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pulse.simulators.pve.PveSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,9 +50,13 @@ class BrowserIT {
   }
 
   @Test
-  void outsideDemoModeTheUiAsksForTheTokenOrTakesItFromALink() throws Exception {
-    try (PulseServer server = AppFixture.start(data, false)) {
-      int exit = runNode("token.e2e.mjs", "http://127.0.0.1:" + server.port(), AppFixture.TOKEN);
+  void outsideDemoModeTheUiTakesTheTokenThenAddsAConnectionWhoseNodesAppear() throws Exception {
+    String tokenId = "ui@pve!e2e";
+    String secret = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    try (PveSimulator pve = PveSimulator.builder().token(tokenId, secret).start();
+        PulseServer server = AppFixture.start(data, false)) {
+      int exit = runNode("token.e2e.mjs", "http://127.0.0.1:" + server.port(), AppFixture.TOKEN,
+          pve.baseUrl().toString(), tokenId, secret, pve.fingerprint());
       assertEquals(0, exit, "token.e2e.mjs failed; see its output above");
     }
   }

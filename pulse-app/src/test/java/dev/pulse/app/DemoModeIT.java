@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.http.StateSocketClient;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,33 +57,14 @@ class DemoModeIT {
 
   @Test
   void aWebSocketClientGetsTheInitialStateThenADeltaWithin10Seconds() throws Exception {
-    try (PulseServer server = AppFixture.start(data, true)) {
-      BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
-      WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-          .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws?token=" + AppFixture.TOKEN), new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-              text.append(data);
-              if (last) {
-                try {
-                  inbox.add(JSON.readTree(text.toString()));
-                } catch (Exception e) {
-                  throw new IllegalStateException(e);
-                }
-                text.setLength(0);
-              }
-              socket.request(1);
-              return null;
-            }
-          }).get(10, TimeUnit.SECONDS);
-      JsonNode first = inbox.poll(10, TimeUnit.SECONDS);
+    try (PulseServer server = AppFixture.start(data, true);
+        StateSocketClient client = StateSocketClient.connect(
+            URI.create("ws://127.0.0.1:" + server.port() + "/ws?token=" + AppFixture.TOKEN), null)) {
+      JsonNode first = client.next(10);
       assertEquals("initialState", first.get("type").asText());
-      JsonNode delta = inbox.poll(10, TimeUnit.SECONDS);
+      JsonNode delta = client.next(10);
       assertEquals("delta", delta.get("type").asText());
       assertTrue(delta.at("/data/version").asLong() > first.at("/data/version").asLong());
-      ws.abort();
     }
   }
 }

@@ -1,0 +1,26 @@
+import type { JSX } from "solid-js";
+import type { UsageMetric } from "../api/types";
+import { formatBytes } from "../format/bytes";
+
+export const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-muted";
+export const td = "px-3 py-2 align-top";
+export const row = "border-b border-line last:border-0";
+
+/** The framed, scrollable table every list page uses. */
+export function DataTable(props: { headers: JSX.Element; children: JSX.Element }) {
+  return (
+    <div class="overflow-x-auto rounded-lg border border-line bg-raised">
+      <table class="w-full text-sm">
+        <thead class="border-b border-line">
+          <tr>{props.headers}</tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "3.1 GiB / 8.0 GiB", or nothing when unknown. */
+export function usageDetail(m: UsageMetric | null | undefined): string | undefined {
+  return m ? `${formatBytes(m.used)} / ${formatBytes(m.total)}` : undefined;
+}

@@ -1,0 +1,77 @@
+import { For, Show, createResource, onCleanup } from "solid-js";
+import { ApiError } from "../api/client";
+import { deleteConnection, listConnections, type Connection } from "../api/connections";
+import { ConnectionForm } from "../components/ConnectionForm";
+import { DataTable, row, td, th } from "../components/DataTable";
+import { StatusBadge } from "../components/StatusBadge";
+import type { ResourceStatus } from "../api/types";
+
+const HEALTH: Record<Connection["status"], ResourceStatus> = {
+  pending: "unknown", healthy: "online", error: "warning", stale: "warning", offline: "offline",
+};
+
+export default function Settings() {
+  const [connections, { refetch }] = createResource(listConnections);
+  const timer = setInterval(() => refetch(), 5000);
+  onCleanup(() => clearInterval(timer));
+
+  const remove = async (c: Connection) => {
+    if (!confirm(`Stop monitoring ${c.name} and forget its connection?`)) return;
+    try {
+      await deleteConnection(c.id);
+    } catch (e) {
+      alert(e instanceof ApiError && e.status === 401 ? "Removing a connection needs the API token." : String(e));
+    }
+    refetch();
+  };
+
+  return (
+    <div class="space-y-6">
+      <section class="space-y-3">
+        <h1 class="text-xl font-semibold">Connections</h1>
+        <Show when={connections()} fallback={<p class="text-muted">Loading…</p>}>
+          {(list) => (
+            <Show when={list().length > 0} fallback={<p class="text-muted">No connections yet.</p>}>
+              <DataTable
+                headers={<>
+                  <th class={th}>Name</th><th class={th}>Health</th><th class={th}>URL</th><th class={th}>Token</th>
+                  <th class={th}>TLS</th><th class={th}>Resources</th><th class={th}></th>
+                </>}
+              >
+                <For each={list()}>
+                  {(c) => (
+                    <tr data-testid="connection-row" class={row}>
+                      <td class={`${td} font-medium`}>{c.name}</td>
+                      <td class={td}>
+                        <StatusBadge status={HEALTH[c.status]} label={c.status} />
+                        <Show when={c.lastError}><div class="mt-1 max-w-xs text-xs text-bad">{c.lastError}</div></Show>
+                      </td>
+                      <td class={`${td} font-mono text-xs`}>{c.url}</td>
+                      <td class={`${td} font-mono text-xs`}>{c.tokenId}</td>
+                      <td class={`${td} text-xs`}>
+                        {c.fingerprint ? <span title={c.fingerprint}>pinned {c.fingerprint.slice(0, 11)}…</span>
+                          : c.verifyTls ? "verified" : <span class="text-warn">not verified</span>}
+                      </td>
+                      <td class={`${td} tabular-nums`}>{c.resourceCount}</td>
+                      <td class={td}>
+                        <button type="button" class="text-xs text-bad underline" onClick={() => remove(c)}>Remove</button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </DataTable>
+            </Show>
+          )}
+        </Show>
+      </section>
+      <section class="space-y-3">
+        <h2 class="text-lg font-semibold">Add a connection</h2>
+        <p class="text-sm text-muted">
+          Create an API token in Proxmox VE (Datacenter → Permissions → API Tokens) with the PVEAuditor role on /.
+          Pin the node certificate's SHA-256 fingerprint for self-signed certificates.
+        </p>
+        <ConnectionForm onCreated={() => refetch()} />
+      </section>
+    </div>
+  );
+}
