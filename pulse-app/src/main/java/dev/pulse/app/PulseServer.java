@@ -78,7 +78,7 @@ public final class PulseServer implements AutoCloseable {
     }
     PulseServer server = new PulseServer(engine, http, fleet, tokens.generatedToken());
     LOG.info("Pulse {} listening on http://{}:{}{} (data in {})", version, config.bindAddress(), http.port(),
-        demo ? " in demo mode" : "", config.dataDir().toAbsolutePath());
+        demo ? " in demo mode" : "", config.dataDir().toAbsolutePath().normalize());
     if (tokens.generatedToken() != null) {
       LOG.warn("Generated the API token (shown once, stored hashed): {}  UI link: http://localhost:{}/?token={}",
           tokens.generatedToken(), http.port(), tokens.generatedToken());
