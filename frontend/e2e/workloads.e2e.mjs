@@ -38,6 +38,14 @@ try {
   const types = await page.$$eval("[data-testid=workload-row]", (rows) => rows.map((r) => r.children[2]?.textContent));
   check(types.length > 0 && types.every((t) => t === "LXC"), `the type filter shows only LXC (${types.length})`);
 
+  await page.selectOption("[data-testid=filter-type]", "all");
+  await page.click("[data-testid=sort-cpu]");
+  await page.click("[data-testid=sort-cpu]");
+  const cpus = await page.$$eval("[data-testid=workload-row] [data-testid=cpu]", (cells) => cells.map((c) => c.textContent));
+  const known = cpus.filter((c) => c !== "—").map((c) => parseFloat(c ?? ""));
+  check(known.every((v, i) => i === 0 || known[i - 1] >= v) && cpus.slice(known.length).every((c) => c === "—"),
+    "sorting by CPU, descending, puts the busiest first and unknown last");
+
   await page.click("a[href='/infrastructure']");
   await page.waitForSelector("[data-testid=node-row]");
   const nodes = await page.$$eval("[data-testid=node-row]", (rows) => rows.length);

@@ -1,5 +1,6 @@
 import { For, Show, createMemo } from "solid-js";
 import { createStore } from "solid-js/store";
+import Lock from "lucide-solid/icons/lock";
 import { DataTable, row, td, th, usageDetail } from "../components/DataTable";
 import { MetricCell } from "../components/MetricCell";
 import { StatusBadge } from "../components/StatusBadge";
@@ -69,7 +70,9 @@ export default function Workloads() {
                     <td class={`${td} font-medium`}>
                       {r.name}
                       <Show when={r.proxmox?.template}><span class="ml-2 text-xs text-muted">template</span></Show>
-                      <Show when={r.proxmox?.lock}><span class="ml-2 text-xs text-warn">🔒 {r.proxmox?.lock}</span></Show>
+                      <Show when={r.proxmox?.lock}>
+                        <span class="ml-2 inline-flex items-center gap-0.5 text-xs text-warn" title="locked"><Lock size={12} /> {r.proxmox?.lock}</span>
+                      </Show>
                     </td>
                     <td class={`${td} tabular-nums text-muted`}>{r.proxmox?.vmid ?? "—"}</td>
                     <td class={td}>{r.type === "vm" ? "VM" : "LXC"}</td>
