@@ -39,6 +39,12 @@ try {
   check(error?.startsWith("tokenId:") ?? false, `a bad token id is named in the form (${error})`);
 
   await page.fill("input[name=tokenId]", pveTokenId);
+  await page.fill("input[name=fingerprint]", "");
+  await page.click("[data-testid=test-connection]");
+  await page.click("[data-testid=trust-fingerprint]");
+  await page.waitForSelector("[data-testid=test-result]:has-text('Connected: Proxmox VE')");
+  const pinned = await page.inputValue("input[name=fingerprint]");
+  check(pinned === pveFingerprint, "Test offers the self-signed certificate, and trusting it pins its fingerprint");
   await page.click("[data-testid=connection-form] button[type=submit]");
   await page.waitForSelector("[data-testid=connection-row]:has-text('lab')");
   check(true, "the connection is added through the UI");

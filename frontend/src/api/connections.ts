@@ -5,9 +5,12 @@ export interface Connection {
   type: "pve";
   name: string;
   url: string;
-  tokenId: string;
-  tokenSecretSet: boolean;
-  fingerprint: string | null;
+  endpoints: string[];
+  authType: "token" | "password";
+  tokenId: string | null;
+  username: string | null;
+  secretSet: boolean;
+  fingerprints: string[];
   verifyTls: boolean;
   status: "pending" | "healthy" | "error" | "stale" | "offline";
   lastSuccess: string | null;
@@ -19,10 +22,30 @@ export interface ConnectionDraft {
   type: "pve";
   name: string;
   url: string;
-  tokenId: string;
-  tokenSecret: string;
+  endpoints: string[];
+  tokenId: string | null;
+  tokenSecret: string | null;
+  username: string | null;
+  password: string | null;
+  /** One SHA-256 fingerprint, or several separated by commas. */
   fingerprint: string | null;
   verifyTls: boolean;
+}
+
+export interface EndpointCheck {
+  url: string;
+  reachable: boolean;
+  fingerprint: string | null;
+  trusted: boolean;
+  error: string | null;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  version: string | null;
+  endpoints: EndpointCheck[];
+  missingPrivileges: string[];
+  error: string | null;
 }
 
 export async function listConnections(): Promise<Connection[]> {
@@ -31,6 +54,14 @@ export async function listConnections(): Promise<Connection[]> {
 
 export function createConnection(draft: ConnectionDraft): Promise<Connection> {
   return request("/api/connections", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(draft),
+  });
+}
+
+export function testConnection(draft: ConnectionDraft): Promise<ConnectionTestResult> {
+  return request("/api/connections/test", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(draft),

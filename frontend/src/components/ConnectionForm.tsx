@@ -1,29 +1,59 @@
-import { Show, createSignal } from "solid-js";
+import { For, Show, createSignal } from "solid-js";
 import { createStore } from "solid-js/store";
 import { ApiError } from "../api/client";
-import { createConnection, type ConnectionDraft } from "../api/connections";
+import { createConnection, testConnection, type ConnectionDraft, type ConnectionTestResult } from "../api/connections";
 import { saveToken } from "../auth/token";
 
 const input = "w-full rounded border border-line bg-surface px-2 py-1.5 text-sm";
-const EMPTY: ConnectionDraft = {
-  type: "pve", name: "", url: "https://", tokenId: "", tokenSecret: "", fingerprint: null, verifyTls: true,
+
+interface FormState {
+  name: string;
+  url: string;
+  endpoints: string;
+  auth: "token" | "password";
+  tokenId: string;
+  tokenSecret: string;
+  username: string;
+  password: string;
+  fingerprint: string;
+  verifyTls: boolean;
+}
+
+const EMPTY: FormState = {
+  name: "", url: "https://", endpoints: "", auth: "token", tokenId: "", tokenSecret: "", username: "", password: "",
+  fingerprint: "", verifyTls: true,
 };
 
-/** Adds a Proxmox VE connection; the server's problem+json names the field to fix. */
+/** The draft the API expects, from what the form holds. Pure. */
+export function toDraft(f: FormState): ConnectionDraft {
+  const token = f.auth === "token";
+  return {
+    type: "pve",
+    name: f.name,
+    url: f.url,
+    endpoints: f.endpoints.split(/[\s,]+/).filter(Boolean),
+    tokenId: token ? f.tokenId : null,
+    tokenSecret: token ? f.tokenSecret : null,
+    username: token ? null : f.username,
+    password: token ? null : f.password,
+    fingerprint: f.fingerprint.trim() || null,
+    verifyTls: f.verifyTls,
+  };
+}
+
+/** Adds a Proxmox VE connection, with a Test button that offers untrusted certificates for pinning. */
 export function ConnectionForm(props: { onCreated: () => void }) {
-  const [draft, setDraft] = createStore<ConnectionDraft>({ ...EMPTY });
+  const [form, setForm] = createStore<FormState>({ ...EMPTY });
   const [error, setError] = createSignal<{ message: string; field?: string; status?: number }>();
+  const [tested, setTested] = createSignal<ConnectionTestResult>();
   const [busy, setBusy] = createSignal(false);
   const [token, setToken] = createSignal("");
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(undefined);
     try {
-      await createConnection({ ...draft, fingerprint: draft.fingerprint?.trim() ? draft.fingerprint.trim() : null });
-      setDraft({ ...EMPTY });
-      props.onCreated();
+      await action();
     } catch (err) {
       setError(err instanceof ApiError ? { message: err.message, field: err.field, status: err.status } : { message: String(err) });
     } finally {
@@ -31,7 +61,28 @@ export function ConnectionForm(props: { onCreated: () => void }) {
     }
   };
 
-  const field = (name: keyof ConnectionDraft, label: string, type = "text", placeholder = "") => (
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void run(async () => {
+      await createConnection(toDraft(form));
+      setForm({ ...EMPTY });
+      setTested(undefined);
+      props.onCreated();
+    });
+  };
+
+  const test = () =>
+    void run(async () => {
+      setTested(await testConnection(toDraft(form)));
+    });
+
+  const pin = (fingerprint: string) => {
+    const pinned = form.fingerprint.split(/[\s,]+/).filter(Boolean);
+    if (!pinned.includes(fingerprint)) setForm("fingerprint", [...pinned, fingerprint].join(", "));
+    test();
+  };
+
+  const field = (name: keyof FormState, label: string, type = "text", placeholder = "") => (
     <label class="block space-y-1">
       <span class="text-xs font-medium text-muted">{label}</span>
       <input
@@ -40,8 +91,8 @@ export function ConnectionForm(props: { onCreated: () => void }) {
         name={name}
         placeholder={placeholder}
         autocomplete="off"
-        value={(draft[name] as string | null) ?? ""}
-        onInput={(e) => setDraft(name, e.currentTarget.value as never)}
+        value={form[name] as string}
+        onInput={(e) => setForm(name, e.currentTarget.value as never)}
       />
     </label>
   );
@@ -50,13 +101,50 @@ export function ConnectionForm(props: { onCreated: () => void }) {
     <form onSubmit={submit} class="grid gap-3 rounded-lg border border-line bg-raised p-4 md:grid-cols-2" data-testid="connection-form">
       {field("name", "Name", "text", "homelab")}
       {field("url", "URL", "url", "https://pve1:8006")}
-      {field("tokenId", "API token id", "text", "monitor@pve!pulse")}
-      {field("tokenSecret", "API token secret", "password")}
-      {field("fingerprint", "Certificate SHA-256 fingerprint (optional)", "text", "AB:CD:…")}
+      {field("endpoints", "Other nodes of the cluster (optional, for failover)", "text", "https://pve2:8006, https://pve3:8006")}
+      <fieldset class="flex items-end gap-4 text-sm">
+        <label class="flex items-center gap-1">
+          <input type="radio" name="auth" checked={form.auth === "token"} onChange={() => setForm("auth", "token")} /> API token
+        </label>
+        <label class="flex items-center gap-1">
+          <input type="radio" name="auth" checked={form.auth === "password"} onChange={() => setForm("auth", "password")} /> User and password
+        </label>
+      </fieldset>
+      <Show when={form.auth === "token"} fallback={<>
+        {field("username", "User", "text", "pulse@pve")}
+        {field("password", "Password", "password")}
+      </>}>
+        {field("tokenId", "API token id", "text", "monitor@pve!pulse")}
+        {field("tokenSecret", "API token secret", "password")}
+      </Show>
+      {field("fingerprint", "Pinned certificate SHA-256 fingerprints (optional)", "text", "AB:CD:…")}
       <label class="flex items-center gap-2 self-end text-sm">
-        <input type="checkbox" checked={draft.verifyTls} onChange={(e) => setDraft("verifyTls", e.currentTarget.checked)} />
+        <input type="checkbox" checked={form.verifyTls} onChange={(e) => setForm("verifyTls", e.currentTarget.checked)} />
         Verify the certificate when no fingerprint is pinned
       </label>
+      <Show when={tested()}>
+        {(t) => (
+          <div class="space-y-2 rounded border border-line p-3 text-sm md:col-span-2" data-testid="test-result">
+            <p class={t().ok ? "text-ok" : "text-bad"}>
+              {t().ok ? `Connected: Proxmox VE ${t().version}` : t().error}
+            </p>
+            <For each={t().endpoints}>
+              {(ep) => (
+                <div class="flex flex-wrap items-center gap-2 text-xs">
+                  <span class="font-mono">{ep.url}</span>
+                  <Show when={ep.reachable} fallback={<span class="text-bad">{ep.error}</span>}>
+                    <span class="font-mono text-muted">{ep.fingerprint}</span>
+                    <Show when={!ep.trusted} fallback={<span class="text-ok">trusted</span>}>
+                      <button type="button" class="rounded border border-line px-2 py-0.5" data-testid="trust-fingerprint"
+                        onClick={() => pin(ep.fingerprint!)}>Trust this certificate</button>
+                    </Show>
+                  </Show>
+                </div>
+              )}
+            </For>
+          </div>
+        )}
+      </Show>
       <Show when={error()}>
         {(err) => (
           <div class="space-y-2 text-sm text-bad md:col-span-2" data-testid="form-error">
@@ -72,9 +160,11 @@ export function ConnectionForm(props: { onCreated: () => void }) {
           </div>
         )}
       </Show>
-      <div class="md:col-span-2">
+      <div class="flex gap-2 md:col-span-2">
+        <button type="button" disabled={busy()} onClick={test} data-testid="test-connection"
+          class="rounded border border-line px-4 py-2 text-sm font-medium disabled:opacity-50">Test</button>
         <button type="submit" disabled={busy()} class="rounded bg-accent px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
-          {busy() ? "Adding…" : "Add Proxmox VE connection"}
+          {busy() ? "Working…" : "Add Proxmox VE connection"}
         </button>
       </div>
     </form>

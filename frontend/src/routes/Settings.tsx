@@ -34,7 +34,7 @@ export default function Settings() {
             <Show when={list().length > 0} fallback={<p class="text-muted">No connections yet.</p>}>
               <DataTable
                 headers={<>
-                  <th class={th}>Name</th><th class={th}>Health</th><th class={th}>URL</th><th class={th}>Token</th>
+                  <th class={th}>Name</th><th class={th}>Health</th><th class={th}>Endpoints</th><th class={th}>Login</th>
                   <th class={th}>TLS</th><th class={th}>Resources</th><th class={th}></th>
                 </>}
               >
@@ -46,10 +46,13 @@ export default function Settings() {
                         <StatusBadge status={HEALTH[c.status]} label={c.status} />
                         <Show when={c.lastError}><div class="mt-1 max-w-xs text-xs text-bad">{c.lastError}</div></Show>
                       </td>
-                      <td class={`${td} font-mono text-xs`}>{c.url}</td>
-                      <td class={`${td} font-mono text-xs`}>{c.tokenId}</td>
+                      <td class={`${td} font-mono text-xs`}>
+                        <For each={c.endpoints}>{(e) => <div>{e}</div>}</For>
+                      </td>
+                      <td class={`${td} font-mono text-xs`}>{c.authType === "token" ? c.tokenId : c.username}</td>
                       <td class={`${td} text-xs`}>
-                        {c.fingerprint ? <span title={c.fingerprint}>pinned {c.fingerprint.slice(0, 11)}…</span>
+                        {c.fingerprints.length > 0
+                          ? <span title={c.fingerprints.join("\n")}>pinned ({c.fingerprints.length})</span>
                           : c.verifyTls ? "verified" : <span class="text-warn">not verified</span>}
                       </td>
                       <td class={`${td} tabular-nums`}>{c.resourceCount}</td>

@@ -51,7 +51,7 @@ public final class PulseServer implements AutoCloseable {
     PulseEngine engine = PulseEngine.builder()
         .clock(clock)
         .connectionStore(store)
-        .addCollectorFactory(new PveCollectorFactory(config.pollTimeout()))
+        .addCollectorFactory(new PveCollectorFactory(config.pollTimeout(), clock))
         .pollInterval(config.pollInterval())
         .pollTimeout(config.pollTimeout())
         .build();

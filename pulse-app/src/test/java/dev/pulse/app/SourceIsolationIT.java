@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SourceIsolationIT {
 
   private static ConnectionDraft draft(String name, PveSimulator sim) {
-    return new ConnectionDraft("pve", name, sim.baseUrl().toString(), "pulse@pve!monitor",
+    return ConnectionDraft.withToken("pve", name, sim.baseUrl().toString(), "pulse@pve!monitor",
         "00000000-0000-0000-0000-000000000000", sim.fingerprint(), true);
   }
 
@@ -31,7 +31,7 @@ class SourceIsolationIT {
     try (PveSimulator slow = PveSimulator.builder().start();
         PveSimulator fast = PveSimulator.builder().start();
         PulseEngine engine = PulseEngine.builder()
-            .addCollectorFactory(new PveCollectorFactory(Duration.ofSeconds(10)))
+            .addCollectorFactory(new PveCollectorFactory(Duration.ofSeconds(10), java.time.Clock.systemUTC()))
             .pollInterval(Duration.ofMillis(500))
             .pollTimeout(Duration.ofSeconds(1))
             .build()

@@ -4,6 +4,7 @@ import dev.pulse.domain.connection.CollectorFactory;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionDraft;
 import dev.pulse.domain.connection.ConnectionStore;
+import dev.pulse.domain.connection.ConnectionTestResult;
 import dev.pulse.domain.connection.ConnectionValidator;
 import dev.pulse.domain.connection.InvalidConnectionException;
 import java.security.SecureRandom;
@@ -77,6 +78,16 @@ public final class ConnectionService {
       startSource.accept(spec(config));
       return config;
     }
+  }
+
+  /**
+   * Tests a draft without storing it: certificates, login, version and privileges.
+   *
+   * @throws InvalidConnectionException naming the field at fault when the draft is not valid
+   */
+  public ConnectionTestResult test(ConnectionDraft draft) {
+    ConnectionConfig config = ConnectionValidator.validate("test", draft);
+    return factory(config).test(config);
   }
 
   /** Stops polling and forgets the connection. Returns whether it existed. */

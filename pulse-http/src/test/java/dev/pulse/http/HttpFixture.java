@@ -3,6 +3,7 @@ package dev.pulse.http;
 import dev.pulse.domain.connection.CollectorFactory;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionStore;
+import dev.pulse.domain.connection.ConnectionTestResult;
 import dev.pulse.domain.connection.ConnectionType;
 import dev.pulse.domain.resource.CpuMetric;
 import dev.pulse.domain.resource.Identity;
@@ -56,6 +57,13 @@ final class HttpFixture implements AutoCloseable {
       @Override
       public boolean supports(ConnectionType type) {
         return true;
+      }
+
+      @Override
+      public ConnectionTestResult test(ConnectionConfig connection) {
+        return new ConnectionTestResult(true, "8.2.4",
+            List.of(new ConnectionTestResult.EndpointCheck(connection.url().toString(), true, "AB:CD", true, null)),
+            List.of(), null);
       }
 
       @Override

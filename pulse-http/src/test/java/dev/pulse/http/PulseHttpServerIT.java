@@ -133,7 +133,9 @@ class PulseHttpServerIT {
     assertEquals(201, created.statusCode(), created.body());
     assertFalse(created.body().contains("11112222"), "the secret is never sent back");
     JsonNode c = body(created);
-    assertTrue(c.get("tokenSecretSet").asBoolean());
+    assertTrue(c.get("secretSet").asBoolean());
+    assertEquals("token", c.get("authType").asText());
+    assertEquals("https://pve1:8006", c.at("/endpoints/0").asText());
     String id = c.get("id").asText();
     assertTrue(fx.store.loadAll().stream().anyMatch(s -> s.id().equals(id)));
 
@@ -146,6 +148,18 @@ class PulseHttpServerIT {
     assertEquals(204, fx.send("DELETE", "/api/connections/" + id, null, HttpFixture.TOKEN).statusCode());
     assertTrue(fx.store.loadAll().stream().noneMatch(s -> s.id().equals(id)));
     assertProblem(fx.send("DELETE", "/api/connections/" + id, null, HttpFixture.TOKEN), 404, "id");
+  }
+
+  @Test
+  void testingADraftReportsWhatTheAdapterFoundAndStoresNothing() throws Exception {
+    int before = fx.store.loadAll().size();
+    HttpResponse<String> tested = fx.send("POST", "/api/connections/test", VALID, HttpFixture.TOKEN);
+
+    assertEquals(200, tested.statusCode(), tested.body());
+    assertTrue(body(tested).get("ok").asBoolean());
+    assertEquals("AB:CD", body(tested).at("/endpoints/0/fingerprint").asText());
+    assertEquals(before, fx.store.loadAll().size());
+    assertProblem(fx.send("POST", "/api/connections/test", VALID.replace("monitor@pve!pulse", "x"), HttpFixture.TOKEN), 400, "tokenId");
   }
 
   @Test

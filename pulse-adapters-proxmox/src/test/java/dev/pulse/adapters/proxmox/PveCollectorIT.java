@@ -11,6 +11,7 @@ import dev.pulse.adapters.proxmox.internal.PveApiClient;
 import dev.pulse.domain.connection.CertificateFingerprint;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionType;
+import dev.pulse.domain.connection.Credentials;
 import dev.pulse.domain.connection.Secret;
 import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -57,18 +59,23 @@ class PveCollectorIT {
     sim.setLatency(Duration.ZERO);
   }
 
-  private static ConnectionConfig connection(String tokenId, String secret, String fingerprint, boolean verifyTls) {
-    return new ConnectionConfig("c1", ConnectionType.PVE, "homelab", sim.baseUrl(), tokenId, Secret.of(secret), fingerprint, verifyTls);
+  static ConnectionConfig connection(String tokenId, String secret, String fingerprint, boolean verifyTls) {
+    return new ConnectionConfig("c1", ConnectionType.PVE, "homelab", List.of(sim.baseUrl()),
+        new Credentials.ApiToken(tokenId, Secret.of(secret)), fingerprint == null ? Set.of() : Set.of(fingerprint), verifyTls);
+  }
+
+  private static PveCollector collector(ConnectionConfig connection, Duration timeout) {
+    return new PveCollector(connection, timeout, Clock.systemUTC());
   }
 
   private static Map<String, ObservedResource> collectOk() {
-    CollectionResult result = new PveCollector(connection(TOKEN_ID, SECRET, pin, true), Duration.ofSeconds(5)).collect();
+    CollectionResult result = collector(connection(TOKEN_ID, SECRET, pin, true), Duration.ofSeconds(5)).collect();
     assertTrue(result.succeeded(), result.error());
     return result.resources().stream().collect(Collectors.toMap(ObservedResource::sourceKey, Function.identity()));
   }
 
   private static JsonNode raw(String path) throws Exception {
-    return new PveApiClient(sim.baseUrl(), TOKEN_ID, SECRET, pin, true, Duration.ofSeconds(5)).get(path);
+    return new PveApiClient(connection(TOKEN_ID, SECRET, pin, true), Duration.ofSeconds(5), Clock.systemUTC()).get(path);
   }
 
   private static JsonNode rawItem(String id) throws Exception {
@@ -208,7 +215,7 @@ class PveCollectorIT {
 
   @Test
   void aWrongTokenSecretGets401AndAClearError() {
-    CollectionResult result = new PveCollector(connection(TOKEN_ID, "wrong", pin, true), Duration.ofSeconds(5)).collect();
+    CollectionResult result = collector(connection(TOKEN_ID, "wrong", pin, true), Duration.ofSeconds(5)).collect();
 
     assertFalse(result.succeeded());
     assertTrue(result.error().contains("HTTP 401"), result.error());
@@ -220,7 +227,7 @@ class PveCollectorIT {
     String wrong = "ab".repeat(32);
     int before = sim.requestCount();
 
-    CollectionResult result = new PveCollector(connection(TOKEN_ID, SECRET, wrong, true), Duration.ofSeconds(5)).collect();
+    CollectionResult result = collector(connection(TOKEN_ID, SECRET, wrong, true), Duration.ofSeconds(5)).collect();
 
     assertFalse(result.succeeded());
     assertTrue(result.error().contains("fingerprint mismatch"), result.error());
@@ -229,7 +236,7 @@ class PveCollectorIT {
 
   @Test
   void aSelfSignedCertificateIsRefusedWhenVerifiedWithoutAPin() {
-    CollectionResult result = new PveCollector(connection(TOKEN_ID, SECRET, null, true), Duration.ofSeconds(5)).collect();
+    CollectionResult result = collector(connection(TOKEN_ID, SECRET, null, true), Duration.ofSeconds(5)).collect();
 
     assertFalse(result.succeeded());
     assertTrue(result.error().contains("TLS handshake"), result.error());
@@ -237,7 +244,7 @@ class PveCollectorIT {
 
   @Test
   void junkAndServerErrorsFailTheCollectionWithoutThrowing() {
-    PveCollector collector = new PveCollector(connection(TOKEN_ID, SECRET, pin, true), Duration.ofSeconds(5));
+    PveCollector collector = collector(connection(TOKEN_ID, SECRET, pin, true), Duration.ofSeconds(5));
 
     sim.setFault(PveSimulator.Fault.JUNK_BODY);
     assertTrue(collector.collect().error().contains("not JSON"));
@@ -250,7 +257,7 @@ class PveCollectorIT {
   void aSlowApiTimesOutWithAClearError() {
     sim.setLatency(Duration.ofSeconds(2));
 
-    CollectionResult result = new PveCollector(connection(TOKEN_ID, SECRET, pin, true), Duration.ofMillis(300)).collect();
+    CollectionResult result = collector(connection(TOKEN_ID, SECRET, pin, true), Duration.ofMillis(300)).collect();
 
     assertFalse(result.succeeded());
     assertTrue(result.error().contains("timed out"), result.error());

@@ -24,10 +24,10 @@ public final class DemoFleet implements AutoCloseable {
     new SecureRandom().nextBytes(bytes);
     String secret = HexFormat.of().formatHex(bytes);
     String tokenId = "pulse@pve!demo";
-    PveSimulator pve = PveSimulator.builder().token(tokenId, secret).clock(clock).start();
+    PveSimulator pve = PveSimulator.builder().token(tokenId, secret).clock(clock).endpoints(2).start();
     try {
-      connections.create(new ConnectionDraft("pve", "Demo cluster (homelab)", pve.baseUrl().toString(), tokenId, secret,
-          pve.fingerprint(), true));
+      connections.create(new ConnectionDraft("pve", "Demo cluster (homelab)", pve.baseUrl().toString(),
+          pve.baseUrls().stream().skip(1).map(Object::toString).toList(), tokenId, secret, null, null, pve.fingerprint(), true));
     } catch (RuntimeException e) {
       pve.close();
       throw e;

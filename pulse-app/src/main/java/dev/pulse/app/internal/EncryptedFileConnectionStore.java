@@ -1,10 +1,12 @@
 package dev.pulse.app.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionStore;
 import dev.pulse.domain.connection.ConnectionType;
+import dev.pulse.domain.connection.Credentials;
 import dev.pulse.domain.connection.SecretCipher;
 import dev.pulse.domain.connection.Secret;
 import java.io.IOException;
@@ -13,6 +15,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Keeps connections in one encrypted file ({@code connections.enc}) of the data dir, secrets
@@ -26,9 +30,14 @@ public final class EncryptedFileConnectionStore implements ConnectionStore {
   private final Path file;
   private final SecretCipher cipher;
 
-  /** The stored form; version 1. */
-  record StoredConnection(String id, String type, String name, String url, String tokenId, String tokenSecret,
-      String fingerprint, boolean verifyTls) {}
+  /**
+   * The stored form. Version 1 had one {@code url} and one {@code fingerprint}, and tokens only;
+   * such files still load.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record StoredConnection(String id, String type, String name, String url, List<String> endpoints, String tokenId,
+      String tokenSecret, String username, String password, String fingerprint, List<String> fingerprints,
+      boolean verifyTls) {}
 
   public EncryptedFileConnectionStore(Path file, SecretCipher cipher) {
     this.file = file;
@@ -60,14 +69,31 @@ public final class EncryptedFileConnectionStore implements ConnectionStore {
   }
 
   private static StoredConnection toStored(ConnectionConfig c) {
-    return new StoredConnection(c.id(), c.type().wireName(), c.name(), c.url().toString(), c.tokenId(),
-        c.tokenSecret().reveal(), c.fingerprint(), c.verifyTls());
+    List<String> endpoints = c.endpoints().stream().map(URI::toString).toList();
+    List<String> fingerprints = List.copyOf(new TreeSet<>(c.fingerprints()));
+    if (c.credentials() instanceof Credentials.UserPassword up) {
+      return new StoredConnection(c.id(), c.type().wireName(), c.name(), null, endpoints, null, null, up.username(),
+          up.password().reveal(), null, fingerprints, c.verifyTls());
+    }
+    Credentials.ApiToken token = (Credentials.ApiToken) c.credentials();
+    return new StoredConnection(c.id(), c.type().wireName(), c.name(), null, endpoints, token.tokenId(),
+        token.secret().reveal(), null, null, null, fingerprints, c.verifyTls());
   }
 
   private static ConnectionConfig toConfig(StoredConnection s) {
     ConnectionType type = ConnectionType.fromWireName(s.type())
         .orElseThrow(() -> new IllegalStateException("stored connection " + s.id() + " has unknown type " + s.type()));
-    return new ConnectionConfig(s.id(), type, s.name(), URI.create(s.url()), s.tokenId(), Secret.of(s.tokenSecret()),
-        s.fingerprint(), s.verifyTls());
+    List<URI> endpoints = s.endpoints() != null ? s.endpoints().stream().map(URI::create).toList() : List.of(URI.create(s.url()));
+    Set<String> fingerprints = new TreeSet<>();
+    if (s.fingerprints() != null) {
+      fingerprints.addAll(s.fingerprints());
+    }
+    if (s.fingerprint() != null) {
+      fingerprints.add(s.fingerprint());
+    }
+    Credentials credentials = s.username() != null
+        ? new Credentials.UserPassword(s.username(), Secret.of(s.password()))
+        : new Credentials.ApiToken(s.tokenId(), Secret.of(s.tokenSecret()));
+    return new ConnectionConfig(s.id(), type, s.name(), endpoints, credentials, fingerprints, s.verifyTls());
   }
 }

@@ -1,38 +1,46 @@
 package dev.pulse.domain.connection;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import java.util.Set;
 
 /**
- * A stored platform connection. Validated by {@link ConnectionValidator} before it is stored.
+ * A stored connection. Validated by {@link ConnectionValidator} before it is stored.
  *
  * @param id stable id, also the source id of everything the connection reports
  * @param type the platform
  * @param name the display name
- * @param url the API base, for example {@code https://pve1:8006}
- * @param tokenId the API token id, {@code USER@REALM!TOKENID}
- * @param tokenSecret the API token secret, write-only
- * @param fingerprint the SHA-256 certificate fingerprint to pin, or {@code null}
- * @param verifyTls whether to verify the certificate against the system trust store when no
- *     fingerprint is pinned
+ * @param endpoints the API bases, preferred first, for example {@code https://pve1:8006}; a cluster
+ *     lists several nodes so that polling fails over when one is down
+ * @param credentials the token or user and password, write-only
+ * @param fingerprints the SHA-256 certificate fingerprints to pin (canonical form); empty pins none
+ * @param verifyTls with no pin: verify the certificate against the system trust store, or, when
+ *     {@code false}, trust any certificate
  */
 public record ConnectionConfig(
     String id,
     ConnectionType type,
     String name,
-    URI url,
-    String tokenId,
-    Secret tokenSecret,
-    @Nullable String fingerprint,
+    List<URI> endpoints,
+    Credentials credentials,
+    Set<String> fingerprints,
     boolean verifyTls) {
 
   public ConnectionConfig {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(url, "url");
-    Objects.requireNonNull(tokenId, "tokenId");
-    Objects.requireNonNull(tokenSecret, "tokenSecret");
+    Objects.requireNonNull(credentials, "credentials");
+    endpoints = List.copyOf(endpoints);
+    fingerprints = Set.copyOf(fingerprints);
+    if (endpoints.isEmpty()) {
+      throw new IllegalArgumentException("a connection needs at least one endpoint");
+    }
+  }
+
+  /** The preferred endpoint. */
+  public URI url() {
+    return endpoints.get(0);
   }
 }

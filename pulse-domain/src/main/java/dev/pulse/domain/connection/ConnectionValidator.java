@@ -2,8 +2,14 @@ package dev.pulse.domain.connection;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** Turns a {@link ConnectionDraft} into a {@link ConnectionConfig}, or names the field at fault. */
@@ -11,8 +17,9 @@ public final class ConnectionValidator {
 
   private static final int MAX_NAME = 100;
   private static final int MAX_SECRET = 512;
-  private static final Pattern PVE_TOKEN_ID =
-      Pattern.compile("[^@!\\s=]+@[^@!\\s=]+![A-Za-z][A-Za-z0-9._-]*");
+  private static final int MAX_ENDPOINTS = 16;
+  private static final Pattern TOKEN_ID = Pattern.compile("[^@!\\s=:]+@[^@!\\s=:]+![A-Za-z][A-Za-z0-9._-]*");
+  private static final Pattern USERNAME = Pattern.compile("[^@!\\s=:]+@[^@!\\s=:]+");
 
   private ConnectionValidator() {}
 
@@ -22,34 +29,80 @@ public final class ConnectionValidator {
    * @throws InvalidConnectionException naming the first field at fault
    */
   public static ConnectionConfig validate(String id, ConnectionDraft draft) {
-    ConnectionType type =
-        ConnectionType.fromWireName(required("type", draft.type()).toLowerCase(Locale.ROOT))
-            .orElseThrow(() -> new InvalidConnectionException("type", "type must be one of: pve"));
+    String types = Arrays.stream(ConnectionType.values()).map(ConnectionType::wireName).collect(Collectors.joining(", "));
+    ConnectionType type = ConnectionType.fromWireName(required("type", draft.type()).strip().toLowerCase(Locale.ROOT))
+        .orElseThrow(() -> new InvalidConnectionException("type", "type must be one of: " + types));
     String name = required("name", draft.name()).strip();
     if (name.length() > MAX_NAME) {
       throw new InvalidConnectionException("name", "name must be at most " + MAX_NAME + " characters");
     }
-    URI url = parseUrl(required("url", draft.url()));
-    String tokenId = required("tokenId", draft.tokenId()).strip();
-    if (!PVE_TOKEN_ID.matcher(tokenId).matches()) {
-      throw new InvalidConnectionException(
-          "tokenId", "tokenId must look like USER@REALM!TOKENID, for example monitor@pve!pulse");
+    List<URI> endpoints = new ArrayList<>();
+    endpoints.add(parseUrl("url", required("url", draft.url())));
+    if (draft.endpoints() != null) {
+      for (String more : draft.endpoints()) {
+        if (more != null && !more.isBlank()) {
+          URI uri = parseUrl("endpoints", more);
+          if (!endpoints.contains(uri)) {
+            endpoints.add(uri);
+          }
+        }
+      }
     }
-    String secret = required("tokenSecret", draft.tokenSecret()).strip();
-    if (secret.length() > MAX_SECRET || secret.chars().anyMatch(Character::isWhitespace)) {
-      throw new InvalidConnectionException("tokenSecret", "tokenSecret must be one word of at most " + MAX_SECRET + " characters");
+    if (endpoints.size() > MAX_ENDPOINTS) {
+      throw new InvalidConnectionException("endpoints", "at most " + MAX_ENDPOINTS + " endpoints are allowed");
     }
-    String fingerprint = null;
-    if (draft.fingerprint() != null && !draft.fingerprint().isBlank()) {
-      fingerprint =
-          CertificateFingerprint.normalize(draft.fingerprint())
-              .orElseThrow(
-                  () ->
-                      new InvalidConnectionException(
-                          "fingerprint", "fingerprint must be a SHA-256 fingerprint: 64 hex digits, colons allowed"));
-    }
+    Credentials credentials = credentials(draft);
     boolean verifyTls = draft.verifyTls() == null || draft.verifyTls();
-    return new ConnectionConfig(id, type, name, url, tokenId, Secret.of(secret), fingerprint, verifyTls);
+    return new ConnectionConfig(id, type, name, endpoints, credentials, fingerprints(draft.fingerprint()), verifyTls);
+  }
+
+  private static Credentials credentials(ConnectionDraft draft) {
+    boolean token = present(draft.tokenId()) || present(draft.tokenSecret());
+    boolean password = present(draft.username()) || present(draft.password());
+    if (token && password) {
+      throw new InvalidConnectionException("tokenId", "give either tokenId and tokenSecret, or username and password, not both");
+    }
+    if (password) {
+      String username = required("username", draft.username()).strip();
+      if (!USERNAME.matcher(username).matches()) {
+        throw new InvalidConnectionException("username", "username must look like USER@REALM, for example root@pam");
+      }
+      return new Credentials.UserPassword(username, Secret.of(secret("password", draft.password(), false)));
+    }
+    String tokenId = required("tokenId", draft.tokenId()).strip();
+    if (!TOKEN_ID.matcher(tokenId).matches()) {
+      throw new InvalidConnectionException("tokenId", "tokenId must look like USER@REALM!TOKENID, for example monitor@pve!pulse");
+    }
+    return new Credentials.ApiToken(tokenId, Secret.of(secret("tokenSecret", draft.tokenSecret(), true)));
+  }
+
+  private static String secret(String field, @Nullable String value, boolean oneWord) {
+    String secret = required(field, value);
+    if (oneWord) {
+      secret = secret.strip();
+    }
+    if (secret.length() > MAX_SECRET || (oneWord && secret.chars().anyMatch(Character::isWhitespace))) {
+      throw new InvalidConnectionException(field, field + " must be " + (oneWord ? "one word of " : "") + "at most " + MAX_SECRET + " characters");
+    }
+    return secret;
+  }
+
+  private static Set<String> fingerprints(@Nullable String text) {
+    Set<String> out = new LinkedHashSet<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    for (String part : text.split("[,\\s]+")) {
+      if (!part.isEmpty()) {
+        out.add(CertificateFingerprint.normalize(part).orElseThrow(() -> new InvalidConnectionException(
+            "fingerprint", "fingerprint must be SHA-256 fingerprints: 64 hex digits each, colons allowed, separated by commas")));
+      }
+    }
+    return out;
+  }
+
+  private static boolean present(@Nullable String value) {
+    return value != null && !value.isBlank();
   }
 
   private static String required(String field, @Nullable String value) {
@@ -59,18 +112,18 @@ public final class ConnectionValidator {
     return value;
   }
 
-  private static URI parseUrl(String text) {
+  private static URI parseUrl(String field, String text) {
     URI uri;
     try {
       uri = new URI(text.strip());
     } catch (URISyntaxException e) {
-      throw new InvalidConnectionException("url", "url is not a valid URL: " + e.getReason());
+      throw new InvalidConnectionException(field, field + " is not a valid URL: " + e.getReason());
     }
     if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-      throw new InvalidConnectionException("url", "url must be https://host[:port], for example https://pve1:8006");
+      throw new InvalidConnectionException(field, field + " must be https://host[:port], for example https://pve1:8006");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getUserInfo() != null) {
-      throw new InvalidConnectionException("url", "url must not carry credentials, a query or a fragment");
+      throw new InvalidConnectionException(field, field + " must not carry credentials, a query or a fragment");
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
     return URI.create("https://" + uri.getRawAuthority() + path);

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.domain.connection.CertificateFingerprint;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionDraft;
+import dev.pulse.domain.connection.Credentials;
 import dev.pulse.domain.connection.InvalidConnectionException;
 import dev.pulse.engine.PulseEngine;
 import dev.pulse.engine.SourceHealth;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code /api/connections}: list, create and delete platform connections. The token secret is
- * write-only: answers say only that one is set. Internal: not API.
+ * {@code /api/connections}: list, test, create and delete platform connections. Token secrets and
+ * passwords are write-only: answers say only that one is set. Internal: not API.
  */
 public final class ConnectionRoutes {
 
@@ -27,13 +30,15 @@ public final class ConnectionRoutes {
     this.bodies = new RequestBodies(json, maxBodyBytes);
   }
 
-  /** The wire form of a connection, with its polling health. */
-  public record ConnectionJson(String id, String type, String name, String url, String tokenId, boolean tokenSecretSet,
-      String fingerprint, boolean verifyTls, String status, String lastSuccess, String lastError, int resourceCount) {}
+  /** The wire form of a connection, with its polling health. Secrets are never part of it. */
+  public record ConnectionJson(String id, String type, String name, String url, List<String> endpoints, String authType,
+      String tokenId, String username, boolean secretSet, List<String> fingerprints, boolean verifyTls, String status,
+      String lastSuccess, String lastError, int resourceCount) {}
 
   public void register(RoutesConfig routes) {
     routes.get("/api/connections", this::list);
     routes.post("/api/connections", this::create);
+    routes.post("/api/connections/test", this::test);
     routes.get("/api/connections/{id}", this::one);
     routes.delete("/api/connections/{id}", this::delete);
   }
@@ -61,6 +66,15 @@ public final class ConnectionRoutes {
     ctx.status(201).header("Location", "/api/connections/" + created.id()).json(json(created, null));
   }
 
+  private void test(Context ctx) {
+    ConnectionDraft draft = bodies.read(ctx, ConnectionDraft.class);
+    try {
+      ctx.json(engine.connections().test(draft));
+    } catch (InvalidConnectionException e) {
+      throw ProblemException.badField(e.field(), e.getMessage());
+    }
+  }
+
   private void delete(Context ctx) {
     String id = ctx.pathParam("id");
     if (!engine.connections().delete(id)) {
@@ -74,8 +88,12 @@ public final class ConnectionRoutes {
   }
 
   private static ConnectionJson json(ConnectionConfig c, SourceHealth h) {
-    return new ConnectionJson(c.id(), c.type().wireName(), c.name(), c.url().toString(), c.tokenId(), true,
-        c.fingerprint() == null ? null : CertificateFingerprint.display(c.fingerprint()), c.verifyTls(),
+    Credentials creds = c.credentials();
+    return new ConnectionJson(c.id(), c.type().wireName(), c.name(), c.url().toString(),
+        c.endpoints().stream().map(URI::toString).toList(), creds.kind(),
+        creds instanceof Credentials.ApiToken t ? t.tokenId() : null,
+        creds instanceof Credentials.UserPassword u ? u.username() : null, true,
+        c.fingerprints().stream().map(CertificateFingerprint::display).sorted().toList(), c.verifyTls(),
         h == null ? "pending" : h.status().wireName(),
         h == null || h.lastSuccess() == null ? null : h.lastSuccess().toString(),
         h == null ? null : h.lastError(), h == null ? 0 : h.resourceCount());

@@ -3,8 +3,6 @@ package dev.pulse.simulators.pve;
 import static dev.pulse.simulators.pve.PveResponses.map;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.pulse.simulators.internal.JsonExchange;
 import dev.pulse.simulators.internal.SimulatorTls;
 import java.io.IOException;
@@ -14,74 +12,81 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An HTTPS server that speaks the Proxmox VE API ({@code /api2/json}) for a simulated cluster.
- * It demands the exact API-token header {@code PVEAPIToken=USER@REALM!TOKENID=SECRET} and answers
- * 401 otherwise. Faults can be switched on to test clients: latency, HTTP errors, junk bodies.
+ * HTTPS servers that speak the Proxmox VE API ({@code /api2/json}) for one simulated cluster: one
+ * endpoint per node's pveproxy, all serving the same state. Callers authenticate with the exact
+ * API-token header {@code PVEAPIToken=USER@REALM!TOKENID=SECRET} or a ticket cookie from {@code POST
+ * /access/ticket}; anything else gets 401. Faults can be set per endpoint to test clients.
  *
  * <p>Thread-safe. Owns its threads ({@code pve-sim-N}) and stops them in {@link #close()}.
  */
 public final class PveSimulator implements AutoCloseable {
 
-  /** A fault the simulator injects into every API answer. */
-  public enum Fault { NONE, HTTP_500, JUNK_BODY }
+  /** A fault an endpoint injects into every API answer. */
+  public enum Fault { NONE, HTTP_500, HTTP_596, JUNK_BODY, REFUSED }
 
   private static final Logger LOG = LoggerFactory.getLogger(PveSimulator.class);
-  private static final Pattern NODE_STATUS = Pattern.compile("/nodes/([^/]+)/status");
 
-  private final HttpsServer server;
   private final ExecutorService executor;
-  private final String expectedAuthorization;
-  private final PveFleet fleet;
-  private final PveResponses responses;
+  private final PveAccess access;
+  private final PveRouter router;
   private final String fingerprint;
+  private final List<PveEndpoint> endpoints = new ArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
-  private volatile Duration latency = Duration.ZERO;
-  private volatile Fault fault = Fault.NONE;
+  private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
 
-  private PveSimulator(Builder b) throws IOException {
+  private PveSimulator(Builder b) {
     SimulatorTls tls = SimulatorTls.load();
     this.fingerprint = tls.fingerprint();
-    this.fleet = PveFleet.homelab(b.clock);
-    this.responses = new PveResponses(fleet);
-    this.expectedAuthorization = "PVEAPIToken=" + b.tokenId + "=" + b.tokenSecret;
+    this.access = b.access;
+    this.router = new PveRouter(PveFleet.homelab(b.clock));
     AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(4, r -> {
+    this.executor = Executors.newFixedThreadPool(4 * b.endpoints, r -> {
       Thread t = new Thread(r, "pve-sim-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
-    this.server = HttpsServer.create(new InetSocketAddress(b.bindAddress, b.port), 64);
-    server.setHttpsConfigurator(new HttpsConfigurator(tls.context()));
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
-    LOG.info("PVE simulator listening on {} (certificate SHA-256 {})", baseUrl(), fingerprint);
+    for (int i = 0; i < b.endpoints; i++) {
+      PveEndpoint[] self = new PveEndpoint[1];
+      int port = i == 0 ? b.port : 0;
+      self[0] = new PveEndpoint(new InetSocketAddress(b.bindAddress, port), tls.context(), executor,
+          exchange -> handle(exchange, self[0]));
+      endpoints.add(self[0]);
+    }
+    LOG.info("PVE simulator listening on {} (certificate SHA-256 {})", baseUrls(), fingerprint);
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  public int port() {
-    return server.getAddress().getPort();
+  /** The first endpoint's address, for example {@code https://127.0.0.1:8006}. */
+  public URI baseUrl() {
+    return endpoints.get(0).baseUrl();
   }
 
-  /** The address a client connects to, for example {@code https://127.0.0.1:8006}. */
-  public URI baseUrl() {
-    String host = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1"
-        : server.getAddress().getAddress().getHostAddress();
-    return URI.create("https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+  public List<URI> baseUrls() {
+    return endpoints.stream().map(PveEndpoint::baseUrl).toList();
+  }
+
+  public PveEndpoint endpoint(int index) {
+    return endpoints.get(index);
+  }
+
+  public int port() {
+    return endpoints.get(0).port();
   }
 
   /** The certificate's SHA-256 fingerprint, uppercase and colon-separated. */
@@ -89,30 +94,55 @@ public final class PveSimulator implements AutoCloseable {
     return fingerprint;
   }
 
-  /** How many API requests have been answered, authorised or not. */
+  /** How many API requests all endpoints have answered, authorised or not. */
   public int requestCount() {
     return requests.get();
   }
 
-  /** Delays every answer by this much, to simulate a slow or hanging API. */
+  /** How many requests have been made to paths starting with the prefix, for example {@code /nodes/}. */
+  public int requestCount(String pathPrefix) {
+    return requestsByPath.entrySet().stream().filter(e -> e.getKey().startsWith(pathPrefix))
+        .mapToInt(e -> e.getValue().get()).sum();
+  }
+
+  /** Delays every answer of every endpoint. */
   public void setLatency(Duration latency) {
-    this.latency = Objects.requireNonNull(latency);
+    endpoints.forEach(e -> e.setLatency(latency));
   }
 
+  /** Sets the fault of every endpoint. */
   public void setFault(Fault fault) {
-    this.fault = Objects.requireNonNull(fault);
+    endpoints.forEach(e -> e.setFault(fault));
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  /** Invalidates every ticket issued so far; clients must log in again. */
+  public void expireTickets() {
+    access.expireTickets();
+  }
+
+  private void handle(HttpExchange exchange, PveEndpoint endpoint) throws IOException {
     try (exchange) {
       requests.incrementAndGet();
-      sleep(latency);
       String path = exchange.getRequestURI().getPath();
+      String apiPath = path.startsWith("/api2/json") ? path.substring("/api2/json".length()) : path;
+      requestsByPath.computeIfAbsent(apiPath, k -> new AtomicInteger()).incrementAndGet();
+      sleep(endpoint.latency());
       if (!path.startsWith("/api2/json/")) {
         JsonExchange.sendText(exchange, 404, "not found");
         return;
       }
-      if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      if (endpoint.fault() != Fault.NONE) {
+        sendFault(exchange, endpoint.fault());
+        return;
+      }
+      if (exchange.getRequestMethod().equals("POST") && apiPath.equals("/access/ticket")) {
+        PveAccess.LoginResult login = access.login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        JsonExchange.send(exchange, login.status(), map("data", login.data()));
+        return;
+      }
+      PveAccess.Principal principal = access.authenticate(
+          exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"));
+      if (principal == null) {
         JsonExchange.send(exchange, 401, map("data", null)); // PVE: "401 No ticket"
         return;
       }
@@ -120,43 +150,19 @@ public final class PveSimulator implements AutoCloseable {
         JsonExchange.send(exchange, 501, map("data", null));
         return;
       }
-      switch (fault) {
-        case HTTP_500 -> JsonExchange.send(exchange, 500, map("data", null));
-        case JUNK_BODY -> JsonExchange.sendRaw(exchange, 200,
-            "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8), "text/html");
-        case NONE -> route(exchange, path.substring("/api2/json".length()));
-      }
+      PveRouter.Answer answer = router.get(apiPath, exchange.getRequestURI().getQuery(), principal.privileged());
+      JsonExchange.send(exchange, answer.status(), map("data", answer.data()));
     }
   }
 
-  private void route(HttpExchange exchange, String path) throws IOException {
-    String query = exchange.getRequestURI().getQuery();
-    Object data;
-    Matcher nodeStatus = NODE_STATUS.matcher(path);
-    if (path.equals("/version")) {
-      data = responses.version();
-    } else if (path.equals("/cluster/status")) {
-      data = responses.clusterStatus();
-    } else if (path.equals("/cluster/resources")) {
-      data = responses.clusterResources(query != null && query.startsWith("type=") ? query.substring(5) : null);
-    } else if (path.equals("/nodes")) {
-      data = responses.nodes();
-    } else if (nodeStatus.matches()) {
-      PveFleet.SimNode node = fleet.node(nodeStatus.group(1));
-      if (node == null) {
-        JsonExchange.send(exchange, 500, map("data", null)); // "hostname lookup failed"
-        return;
-      }
-      if (!node.online()) {
-        JsonExchange.send(exchange, 595, map("data", null)); // pveproxy: no route to host
-        return;
-      }
-      data = responses.nodeStatus(node);
-    } else {
-      JsonExchange.send(exchange, 501, map("data", null)); // "Method 'GET /…' not implemented"
-      return;
+  private static void sendFault(HttpExchange exchange, Fault fault) throws IOException {
+    switch (fault) {
+      case HTTP_500 -> JsonExchange.send(exchange, 500, map("data", null));
+      case HTTP_596 -> JsonExchange.send(exchange, 596, map("data", null));
+      case JUNK_BODY -> JsonExchange.sendRaw(exchange, 200,
+          "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8), "text/html");
+      default -> throw new IllegalStateException("no answer for fault " + fault);
     }
-    JsonExchange.send(exchange, 200, map("data", data));
   }
 
   private static void sleep(Duration d) {
@@ -172,7 +178,7 @@ public final class PveSimulator implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    endpoints.forEach(PveEndpoint::close);
     executor.shutdownNow();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -184,16 +190,27 @@ public final class PveSimulator implements AutoCloseable {
   /** Configures a {@link PveSimulator}. */
   public static final class Builder {
     private int port;
+    private int endpoints = 1;
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-    private String tokenId = "pulse@pve!monitor";
-    private String tokenSecret = "00000000-0000-0000-0000-000000000000";
     private Clock clock = Clock.systemUTC();
+    private final List<java.util.function.Consumer<PveAccess>> credentials = new ArrayList<>();
+    private boolean loginGiven;
+    private PveAccess access;
 
     private Builder() {}
 
-    /** The port, 0 (the default) for any free one. */
+    /** The first endpoint's port, 0 (the default) for any free one. Further endpoints use free ports. */
     public Builder port(int port) {
       this.port = port;
+      return this;
+    }
+
+    /** How many endpoints (one per node's pveproxy) to open; default 1. */
+    public Builder endpoints(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("at least one endpoint");
+      }
+      this.endpoints = count;
       return this;
     }
 
@@ -203,23 +220,40 @@ public final class PveSimulator implements AutoCloseable {
       return this;
     }
 
+    /** Accepts this API token with the PVEAuditor role on /. */
     public Builder token(String tokenId, String tokenSecret) {
-      this.tokenId = Objects.requireNonNull(tokenId);
-      this.tokenSecret = Objects.requireNonNull(tokenSecret);
+      credentials.add(a -> a.addToken(tokenId, tokenSecret, true));
+      loginGiven = true;
       return this;
     }
 
+    /** Accepts this privilege-separated API token that has no ACLs: PVE filters what it sees. */
+    public Builder restrictedToken(String tokenId, String tokenSecret) {
+      credentials.add(a -> a.addToken(tokenId, tokenSecret, false));
+      return this;
+    }
+
+    /** Accepts a login of this user; with {@code tfa} the login demands a second factor. */
+    public Builder user(String username, String password, boolean tfa) {
+      credentials.add(a -> a.addUser(username, password, tfa));
+      loginGiven = true;
+      return this;
+    }
+
+    /** The clock the scenario and the tickets follow. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;
     }
 
+    /** Starts the endpoints. Without any credentials given, accepts {@code pulse@pve!monitor} with a zero UUID secret. */
     public PveSimulator start() {
-      try {
-        return new PveSimulator(this);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot start the PVE simulator: " + e.getMessage(), e);
+      access = new PveAccess(clock);
+      credentials.forEach(c -> c.accept(access));
+      if (!loginGiven) {
+        access.addToken("pulse@pve!monitor", "00000000-0000-0000-0000-000000000000", true);
       }
+      return new PveSimulator(this);
     }
   }
 }

@@ -8,36 +8,46 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Trusts exactly one server certificate: the leaf whose SHA-256 fingerprint was pinned. Self-signed
- * Proxmox certificates are the norm, so the pin replaces both CA and hostname checks. With no pin
- * ({@code null}) it trusts any certificate: only for connections the user marked "do not verify".
- * Internal: not API.
+ * Trusts exactly the server certificates whose SHA-256 fingerprints were pinned (one per cluster
+ * node, since each node has its own). Self-signed Proxmox certificates are the norm, so the pin
+ * replaces both CA and hostname checks. With no pin (an empty set) it trusts any certificate: only
+ * for connections the user marked "do not verify". Internal: not API.
  */
 public final class PinnedTrustManager extends X509ExtendedTrustManager {
 
-  private final String pinned;
+  private final Set<String> pinned;
+  private final Consumer<X509Certificate[]> observer;
 
-  /** @param pinned canonical fingerprint (64 lowercase hex), or {@code null} to trust anything */
-  public PinnedTrustManager(String pinned) {
-    this.pinned = pinned;
+  /** @param pinned canonical fingerprints (64 lowercase hex); empty trusts anything */
+  public PinnedTrustManager(Set<String> pinned) {
+    this(pinned, chain -> { });
+  }
+
+  /** @param observer sees every chain a server presents, before it is checked */
+  public PinnedTrustManager(Set<String> pinned, Consumer<X509Certificate[]> observer) {
+    this.pinned = Set.copyOf(pinned);
+    this.observer = observer;
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-    if (pinned == null) {
+    observer.accept(chain);
+    if (pinned.isEmpty()) {
       return;
     }
     if (chain == null || chain.length == 0) {
       throw new CertificateException("the server sent no certificate");
     }
     String actual = sha256(chain[0]);
-    if (!actual.equals(pinned)) {
+    if (!pinned.contains(actual)) {
       throw new CertificateException("certificate fingerprint mismatch: the server presented "
-          + CertificateFingerprint.display(actual) + " but " + CertificateFingerprint.display(pinned) + " is pinned");
+          + CertificateFingerprint.display(actual) + ", which is not among the pinned fingerprints");
     }
   }
 
@@ -71,7 +81,7 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
     return new X509Certificate[0];
   }
 
-  static String sha256(X509Certificate cert) throws CertificateException {
+  public static String sha256(X509Certificate cert) throws CertificateException {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
     } catch (NoSuchAlgorithmException | CertificateEncodingException e) {

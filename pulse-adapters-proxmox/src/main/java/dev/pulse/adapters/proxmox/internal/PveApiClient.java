@@ -3,119 +3,175 @@ package dev.pulse.adapters.proxmox.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.domain.connection.ConnectionConfig;
+import dev.pulse.domain.connection.Credentials;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManager;
 
 /**
- * A read-only client of the Proxmox VE API over {@code /api2/json} with API-token auth. Returns
- * the {@code data} member of each answer, or throws {@link PveApiException} with a message fit for
- * an operator. Thread-safe. Internal: not API.
+ * A read-only client of a Proxmox VE cluster's API ({@code /api2/json}) across its endpoints.
+ * Authenticates by API token or by ticket. A call whose endpoint fails (unreachable, timeout, 5xx,
+ * 595/596 on a cluster-wide path) moves on to the next endpoint in the same call; the failed one
+ * rests and is re-probed later. Returns the {@code data} member of each answer, or throws {@link
+ * PveApiException} with a message fit for an operator. Thread-safe. Internal: not API.
  */
 public final class PveApiClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 32 * 1024 * 1024;
 
-  private final URI apiBase;
-  private final String authorization;
+  private final EndpointPool endpoints;
+  private final Credentials credentials;
+  private final TicketSession tickets;
   private final Duration requestTimeout;
   private final HttpClient http;
 
-  /**
-   * @param fingerprint canonical SHA-256 to pin, or {@code null}
-   * @param verifyTls with no pin: verify against the system trust store, or trust anything
-   */
-  public PveApiClient(URI baseUrl, String tokenId, String tokenSecret, String fingerprint, boolean verifyTls,
-      Duration requestTimeout) {
-    this.apiBase = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/api2/json");
-    this.authorization = "PVEAPIToken=" + tokenId + "=" + tokenSecret;
+  public PveApiClient(ConnectionConfig connection, Duration requestTimeout, Clock clock) {
+    this.endpoints = new EndpointPool(connection.endpoints(), clock);
+    this.credentials = connection.credentials();
+    this.tickets = credentials instanceof Credentials.UserPassword up
+        ? new TicketSession(up.username(), up.password().reveal(), clock) : null;
     this.requestTimeout = requestTimeout;
     HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(requestTimeout)
         .followRedirects(HttpClient.Redirect.NEVER);
-    if (fingerprint != null || !verifyTls) {
-      builder.sslContext(pinnedContext(fingerprint));
+    SSLContext tls = TlsTrust.context(connection.fingerprints(), connection.verifyTls());
+    if (tls != null) {
+      builder.sslContext(tls);
     }
     this.http = builder.build();
   }
 
   /** GETs {@code path} (for example {@code /cluster/resources}) and returns its {@code data}. */
   public JsonNode get(String path) throws PveApiException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(apiBase + path))
-        .timeout(requestTimeout)
-        .header("Authorization", authorization)
-        .header("Accept", "application/json")
-        .GET()
-        .build();
+    List<String> errors = new ArrayList<>();
+    for (URI endpoint : endpoints.candidates()) {
+      try {
+        JsonNode data = getFrom(endpoint, path);
+        endpoints.succeeded(endpoint);
+        return data;
+      } catch (PveApiException e) {
+        if (!e.endpointFault()) {
+          throw e;
+        }
+        endpoints.failed(endpoint, e.getMessage());
+        errors.add(endpoint.getAuthority() + ": " + e.getMessage());
+      }
+    }
+    throw new PveApiException(errors.size() == 1 ? errors.get(0)
+        : "every endpoint failed: " + String.join("; ", errors), 0);
+  }
+
+  private JsonNode getFrom(URI endpoint, String path) throws PveApiException {
+    try {
+      return send(endpoint, path, authorized(endpoint, HttpRequest.newBuilder(api(endpoint, path)).GET()));
+    } catch (PveApiException e) {
+      if (e.status() == 401 && tickets != null) { // the ticket expired or was revoked: log in again, once
+        tickets.invalidate();
+        return send(endpoint, path, authorized(endpoint, HttpRequest.newBuilder(api(endpoint, path)).GET()));
+      }
+      throw e;
+    }
+  }
+
+  private HttpRequest.Builder authorized(URI endpoint, HttpRequest.Builder request) throws PveApiException {
+    if (credentials instanceof Credentials.ApiToken token) {
+      return request.header("Authorization", "PVEAPIToken=" + token.tokenId() + "=" + token.secret().reveal());
+    }
+    String ticket = tickets.ticket((user, password) -> login(endpoint, user, password));
+    return request.header("Cookie", "PVEAuthCookie=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8));
+  }
+
+  private JsonNode login(URI endpoint, String username, String password) throws PveApiException {
+    String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpRequest.Builder request = HttpRequest.newBuilder(api(endpoint, "/access/ticket"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    try {
+      return send(endpoint, "/access/ticket", request);
+    } catch (PveApiException e) {
+      if (e.status() == 401) {
+        throw new PveApiException("login as " + username + " failed: check the user name, realm and password", 401);
+      }
+      throw e;
+    }
+  }
+
+  private JsonNode send(URI endpoint, String path, HttpRequest.Builder builder) throws PveApiException {
+    HttpRequest request = builder.timeout(requestTimeout).header("Accept", "application/json").build();
+    String what = request.method() + " " + path;
     HttpResponse<byte[]> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (SSLHandshakeException e) {
-      throw new PveApiException("TLS handshake with " + apiBase.getAuthority() + " failed: " + rootMessage(e), e);
+      throw new PveApiException("TLS handshake with " + endpoint.getAuthority() + " failed: " + rootMessage(e), 0);
     } catch (HttpTimeoutException e) {
-      throw new PveApiException("GET " + path + " timed out after " + requestTimeout.toMillis() + " ms", e);
+      throw PveApiException.endpointFault(what + " timed out after " + requestTimeout.toMillis() + " ms", 0, e);
     } catch (IOException e) {
-      throw new PveApiException("GET " + path + " failed: " + rootMessage(e), e);
+      throw PveApiException.endpointFault(what + " failed: " + rootMessage(e), 0, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PveApiException("GET " + path + " was interrupted", e);
+      throw new PveApiException(what + " was interrupted");
     }
     int status = response.statusCode();
     if (status != 200) {
-      throw new PveApiException("GET " + path + " answered HTTP " + status + explain(status), status);
+      String message = what + " answered HTTP " + status + explain(status, credentials);
+      boolean nodeScoped = path.startsWith("/nodes/") && (status == 595 || status == 596);
+      if (status >= 500 && !nodeScoped) {
+        throw PveApiException.endpointFault(message, status, null);
+      }
+      throw new PveApiException(message, status);
     }
     if (response.body().length > MAX_BODY) {
-      throw new PveApiException("GET " + path + " answered more than " + MAX_BODY + " bytes");
+      throw new PveApiException(what + " answered more than " + MAX_BODY + " bytes", status);
     }
     try {
       JsonNode root = JSON.readTree(response.body());
       if (root == null || !root.isObject() || !root.has("data")) {
-        throw new PveApiException("GET " + path + " answered JSON without a data member");
+        throw new PveApiException(what + " answered JSON without a data member", status);
       }
       return root.get("data");
     } catch (JsonProcessingException e) {
-      throw new PveApiException("GET " + path + " answered something that is not JSON", e);
+      throw new PveApiException(what + " answered something that is not JSON", status);
     } catch (IOException e) {
-      throw new PveApiException("GET " + path + " answered an unreadable body", e);
+      throw new PveApiException(what + " answered an unreadable body", status);
     }
   }
 
-  private static String explain(int status) {
+  private static URI api(URI endpoint, String path) {
+    return URI.create(endpoint.toString() + "/api2/json" + path);
+  }
+
+  private static String explain(int status, Credentials credentials) {
     return switch (status) {
-      case 401 -> " (authentication failed: check the token id and secret)";
-      case 403 -> " (permission denied: the token needs PVEAuditor on /)";
+      case 401 -> credentials instanceof Credentials.ApiToken
+          ? " (authentication failed: check the token id and secret)" : " (the ticket was refused)";
+      case 403 -> " (permission denied: grant the PVEAuditor role on /)";
       case 595 -> " (the node is unreachable from the cluster)";
       case 596 -> " (the node did not answer in time)";
       default -> "";
     };
   }
 
-  private static String rootMessage(Throwable t) {
+  static String rootMessage(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
     String message = root.getMessage();
     return message != null ? message : root.getClass().getSimpleName();
-  }
-
-  private static SSLContext pinnedContext(String fingerprint) {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {new PinnedTrustManager(fingerprint)}, new SecureRandom());
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("TLS is not available", e);
-    }
   }
 }

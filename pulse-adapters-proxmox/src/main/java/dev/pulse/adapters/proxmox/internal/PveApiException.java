@@ -6,24 +6,35 @@ public final class PveApiException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final int status;
+  private final boolean endpointFault;
+
+  private PveApiException(String message, int status, boolean endpointFault, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+    this.endpointFault = endpointFault;
+  }
+
+  /** The request was answered, but not as hoped: a 4xx, or a body that is not the API's. */
+  public PveApiException(String message, int status) {
+    this(message, status, false, null);
+  }
 
   public PveApiException(String message) {
-    super(message);
-    this.status = 0;
+    this(message, 0, false, null);
   }
 
-  public PveApiException(String message, int status) {
-    super(message);
-    this.status = status;
-  }
-
-  public PveApiException(String message, Throwable cause) {
-    super(message, cause);
-    this.status = 0;
+  /** The endpoint itself failed (unreachable, timeout, 5xx): another endpoint may do better. */
+  public static PveApiException endpointFault(String message, int status, Throwable cause) {
+    return new PveApiException(message, status, true, cause);
   }
 
   /** The HTTP status, or 0 when there was no answer. */
   public int status() {
     return status;
+  }
+
+  /** Whether the fault lies with the endpoint, so that failing over to another may help. */
+  public boolean endpointFault() {
+    return endpointFault;
   }
 }

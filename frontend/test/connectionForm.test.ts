@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { toDraft } from "../src/components/ConnectionForm";
+
+const base = {
+  name: "lab", url: "https://pve1:8006", endpoints: "https://pve2:8006, https://pve3:8006\nhttps://pve4:8006",
+  auth: "token" as const, tokenId: "a@b!c", tokenSecret: "s", username: "root@pam", password: "pw",
+  fingerprint: "  ", verifyTls: true,
+};
+
+describe("toDraft", () => {
+  it("sends only the credentials of the chosen kind", () => {
+    const token = toDraft(base);
+    expect(token.tokenId).toBe("a@b!c");
+    expect(token.username).toBeNull();
+    expect(token.password).toBeNull();
+
+    const password = toDraft({ ...base, auth: "password" });
+    expect(password.tokenSecret).toBeNull();
+    expect(password.username).toBe("root@pam");
+  });
+
+  it("splits further endpoints on commas and white space, and drops a blank fingerprint", () => {
+    const d = toDraft(base);
+    expect(d.endpoints).toEqual(["https://pve2:8006", "https://pve3:8006", "https://pve4:8006"]);
+    expect(d.fingerprint).toBeNull();
+  });
+});

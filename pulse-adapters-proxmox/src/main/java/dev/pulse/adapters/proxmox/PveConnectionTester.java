@@ -1,0 +1,56 @@
+package dev.pulse.adapters.proxmox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.adapters.proxmox.internal.CertificateProbe;
+import dev.pulse.adapters.proxmox.internal.PveApiClient;
+import dev.pulse.adapters.proxmox.internal.PveApiException;
+import dev.pulse.adapters.proxmox.internal.PveJson;
+import dev.pulse.adapters.proxmox.internal.PvePrivileges;
+import dev.pulse.domain.connection.CertificateFingerprint;
+import dev.pulse.domain.connection.ConnectionConfig;
+import dev.pulse.domain.connection.ConnectionTestResult;
+import dev.pulse.domain.connection.ConnectionTestResult.EndpointCheck;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tests a PVE connection before it is stored: each endpoint's certificate (reported for trust on
+ * first use, nothing sent), then the login, {@code /version} and {@code /access/permissions}.
+ */
+final class PveConnectionTester {
+
+  private PveConnectionTester() {}
+
+  static ConnectionTestResult test(ConnectionConfig connection, Duration timeout, Clock clock) {
+    List<EndpointCheck> checks = new ArrayList<>();
+    for (var endpoint : connection.endpoints()) {
+      try {
+        CertificateProbe.Presented presented = CertificateProbe.probe(endpoint, timeout);
+        boolean trusted = connection.fingerprints().isEmpty()
+            ? !connection.verifyTls() || presented.trustedByJdk()
+            : connection.fingerprints().contains(presented.fingerprint());
+        checks.add(new EndpointCheck(endpoint.toString(), true, CertificateFingerprint.display(presented.fingerprint()),
+            trusted, trusted ? null : "the certificate is not trusted: confirm its fingerprint to pin it"));
+      } catch (IOException e) {
+        checks.add(new EndpointCheck(endpoint.toString(), false, null, false, "unreachable: " + e.getMessage()));
+      }
+    }
+    if (checks.stream().noneMatch(EndpointCheck::trusted)) {
+      String error = checks.stream().anyMatch(EndpointCheck::reachable)
+          ? "no endpoint presented a trusted certificate" : "no endpoint could be reached";
+      return new ConnectionTestResult(false, null, checks, List.of(), error);
+    }
+    PveApiClient client = new PveApiClient(connection, timeout, clock);
+    try {
+      JsonNode version = client.get("/version");
+      List<String> missing = PvePrivileges.missing(client.get("/access/permissions"));
+      String error = missing.isEmpty() ? null : PvePrivileges.explain(missing, connection.credentials().principal());
+      return new ConnectionTestResult(missing.isEmpty(), PveJson.text(version, "version"), checks, missing, error);
+    } catch (PveApiException e) {
+      return new ConnectionTestResult(false, null, checks, List.of(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.pulse.adapters.proxmox.internal;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+/** Builds the TLS context a connection's settings ask for. Internal: not API. */
+public final class TlsTrust {
+
+  private TlsTrust() {}
+
+  /**
+   * @param fingerprints canonical SHA-256 fingerprints to pin; empty pins none
+   * @param verifyTls with no pin: verify against the JDK trust store, or trust anything
+   * @return the context, or {@code null} for the JDK default (verified) context
+   */
+  public static SSLContext context(Set<String> fingerprints, boolean verifyTls) {
+    if (fingerprints.isEmpty() && verifyTls) {
+      return null;
+    }
+    return withTrustManager(new PinnedTrustManager(fingerprints));
+  }
+
+  static SSLContext withTrustManager(TrustManager trustManager) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustManager}, new SecureRandom());
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("TLS is not available", e);
+    }
+  }
+}
