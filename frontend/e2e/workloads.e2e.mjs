@@ -26,8 +26,15 @@ try {
   const after = await page.textContent(cpu);
   check(navigations.length === 0, `the CPU value changed from ${before} to ${after} without a reload`);
 
-  const stoppedDisk = await page.textContent(`${row("web01")} [data-testid=disk]`);
-  check(stoppedDisk === "—", "a VM's disk use, which PVE never reports, shows as — rather than 0");
+  const noAgentDisk = await page.textContent(`${row("cache01")} [data-testid=disk]`);
+  check(noAgentDisk === "—", "a VM's disk use without its agent, which PVE reports as 0, shows as — rather than 0");
+  const agentDisk = await page.textContent(`${row("web01")} [data-testid=disk]`);
+  check(/^\d+\.\d%$/.test(agentDisk ?? ""), `a VM with a running agent shows its filesystems' use (${agentDisk})`);
+
+  await page.click(row("web01"));
+  const detail = await (await page.waitForSelector("[data-testid=guest-detail]")).textContent();
+  check(detail?.includes("Debian GNU/Linux 12") && detail.includes("10.0.1.100"), "a guest's detail shows its OS and address from the agent");
+  await page.click(row("web01"));
 
   await page.fill("[data-testid=filter-text]", "db");
   await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=workload-row]")]
@@ -51,6 +58,15 @@ try {
   const nodes = await page.$$eval("[data-testid=node-row]", (rows) => rows.length);
   check(nodes === 3, "/infrastructure lists the three nodes");
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+
+  await page.click("a[href='/storage']");
+  await page.waitForSelector("[data-testid=zfs-row][data-name^='tank']");
+  const tank = await page.textContent("[data-testid=zfs-row][data-name^='tank']");
+  check(tank?.includes("DEGRADED") && tank.includes("3 / 0 / 12"), "/storage shows the degraded pool with its error counts");
+  const disks = await page.$$eval("[data-testid=disk-row]", (rows) => rows.length);
+  check(disks === 5, `/storage lists the physical disks of the online nodes (${disks})`);
+  const hddLife = await page.textContent("[data-testid=disk-row][data-name='/dev/sdb'] [data-testid=wearout]");
+  check(hddLife === "—", "an HDD's unknown wearout shows as —");
 } finally {
   await context.close();
 }

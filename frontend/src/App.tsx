@@ -9,6 +9,7 @@ import { InventoryProvider } from "./stores/inventory";
 const Infrastructure = lazy(() => import("./routes/Infrastructure"));
 const Workloads = lazy(() => import("./routes/Workloads"));
 const Settings = lazy(() => import("./routes/Settings"));
+const Storage = lazy(() => import("./routes/Storage"));
 
 function Layout(props: ParentProps) {
   return (
@@ -46,6 +47,7 @@ export default function App() {
           <Route path="/" component={() => <Navigate href="/infrastructure" />} />
           <Route path="/infrastructure" component={Infrastructure} />
           <Route path="/workloads" component={Workloads} />
+          <Route path="/storage" component={Storage} />
           <Route path="/settings" component={Settings} />
           <Route path="*" component={() => <p class="text-muted">No such page.</p>} />
         </Router>

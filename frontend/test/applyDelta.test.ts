@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Resource } from "../src/api/types";
 import { applyDelta, indexById } from "../src/realtime/applyDelta";
+import { resource } from "./fixtures";
 
 function vm(id: string, cpu: number | null): Resource {
-  return {
-    id, type: "vm", name: id, status: "online", parentId: null, tags: [], sources: [],
-    metrics: { cpu: cpu === null ? null : { percent: cpu, cores: 2, source: "proxmox" }, memory: null, disk: null },
-    proxmox: null, storage: null,
-  };
+  return resource(id, "vm", "online", cpu);
 }
 
 describe("applyDelta", () => {

@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Resource, ResourceStatus, ResourceType } from "../src/api/types";
 import { DEFAULT_FILTER, selectWorkloads } from "../src/stores/workloadView";
+import { resource } from "./fixtures";
 
 function guest(name: string, type: ResourceType, status: ResourceStatus, cpu: number | null, tags: string[] = []): Resource {
-  return {
-    id: name, type, name, status, parentId: "n", tags, sources: [],
-    metrics: { cpu: cpu === null ? null : { percent: cpu, cores: 1, source: "proxmox" }, memory: null, disk: null },
-    proxmox: { node: "pve1", vmid: 100, template: false, lock: null, hastate: null, pool: null, status, uptime: null },
-    storage: null,
-  };
+  return resource(name, type, status, cpu, tags);
 }
 
 const all = [

@@ -2,17 +2,24 @@
 
 export type ResourceType =
   | "agent" | "vm" | "system-container" | "app-container" | "docker-host" | "k8s-cluster" | "k8s-node"
-  | "pod" | "k8s-deployment" | "storage" | "pbs" | "pmg" | "ceph" | "physical_disk";
+  | "pod" | "k8s-deployment" | "storage" | "pbs" | "pmg" | "ceph" | "physical_disk" | "zfs-pool";
 
 export type ResourceStatus = "online" | "warning" | "offline" | "unknown";
 
 export interface CpuMetric { percent: number; cores: number; source: string }
 export interface UsageMetric { used: number; total: number; percent: number | null; source: string }
 
+export interface RateMetric { bytesPerSecond: number; source: string }
+
 export interface Metrics {
   cpu: CpuMetric | null;
   memory: UsageMetric | null;
   disk: UsageMetric | null;
+  swap: UsageMetric | null;
+  netIn: RateMetric | null;
+  netOut: RateMetric | null;
+  diskRead: RateMetric | null;
+  diskWrite: RateMetric | null;
 }
 
 export interface SourceRef {
@@ -31,10 +38,53 @@ export interface ProxmoxFacet {
   hastate: string | null;
   pool: string | null;
   status: string;
-  uptime: number | null;
+  uptimeSeconds: number | null;
 }
 
-export interface StorageFacet { plugin: string; shared: boolean; content: string[]; nodes: string[] }
+export interface StorageFacet { pluginType: string; shared: boolean; content: string[]; nodes: string[] }
+
+export interface HostFacet {
+  kernel: string | null;
+  platformVersion: string | null;
+  cpuModel: string | null;
+  cpuSockets: number | null;
+  cpuCores: number | null;
+  cpuThreads: number | null;
+  loadAverage: number[];
+  memoryAvailableBytes: number | null;
+  bootMode: string | null;
+}
+
+export interface GuestFacet {
+  os: string | null;
+  ips: string[];
+  filesystems: { mountpoint: string; type: string; usedBytes: number; totalBytes: number }[];
+  agent: "running" | "unavailable" | "not-applicable";
+}
+
+export interface DiskFacet {
+  node: string;
+  devpath: string;
+  model: string | null;
+  serial: string | null;
+  type: string;
+  sizeBytes: number | null;
+  health: string;
+  wearoutRemainingPercent: number | null;
+  temperatureCelsius: number | null;
+  rpm: number | null;
+  usedBy: string | null;
+}
+
+export interface ZfsPoolFacet {
+  node: string;
+  health: string;
+  fragmentationPercent: number | null;
+  dedupRatio: number | null;
+  readErrors: number | null;
+  writeErrors: number | null;
+  checksumErrors: number | null;
+}
 
 export interface Resource {
   id: string;
@@ -44,9 +94,14 @@ export interface Resource {
   parentId: string | null;
   tags: string[];
   sources: SourceRef[];
+  identity: { machineId: string | null; dmiUuid: string | null; hostnames: string[]; ips: string[]; macs: string[] };
   metrics: Metrics;
   proxmox: ProxmoxFacet | null;
   storage: StorageFacet | null;
+  host: HostFacet | null;
+  guest: GuestFacet | null;
+  disk: DiskFacet | null;
+  zfs: ZfsPoolFacet | null;
 }
 
 export interface StateSnapshot { resources: Resource[]; version: number }

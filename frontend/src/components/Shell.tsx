@@ -5,6 +5,7 @@ import Sun from "lucide-solid/icons/sun";
 import Server from "lucide-solid/icons/server";
 import Boxes from "lucide-solid/icons/boxes";
 import Settings from "lucide-solid/icons/settings";
+import HardDrive from "lucide-solid/icons/hard-drive";
 import { useInventory } from "../stores/inventory";
 
 function initialTheme(): "light" | "dark" {
@@ -34,6 +35,9 @@ export function Shell(props: ParentProps) {
           </A>
           <A href="/workloads" class={link} activeClass="bg-sunken font-medium">
             <Boxes size={16} /> Workloads
+          </A>
+          <A href="/storage" class={link} activeClass="bg-sunken font-medium">
+            <HardDrive size={16} /> Storage
           </A>
           <A href="/settings" class={link} activeClass="bg-sunken font-medium">
             <Settings size={16} /> Settings

@@ -1,16 +1,34 @@
-import { For, Show, createMemo } from "solid-js";
+import { For, Show, createMemo, createSignal } from "solid-js";
 import { DataTable, row, td, th, usageDetail } from "../components/DataTable";
+import { Facts } from "../components/Facts";
 import { MetricCell } from "../components/MetricCell";
 import { StatusBadge } from "../components/StatusBadge";
+import { formatBytes } from "../format/bytes";
 import { formatUptime } from "../format/duration";
 import type { Resource } from "../api/types";
 import { useInventory } from "../stores/inventory";
 
+function NodeDetail(props: { node: Resource }) {
+  const host = () => props.node.host;
+  return (
+    <Facts testId="node-detail" items={[
+      ["CPU", host()?.cpuModel],
+      ["Sockets / cores / threads", host() ? `${host()!.cpuSockets ?? "—"} / ${host()!.cpuCores ?? "—"} / ${host()!.cpuThreads ?? "—"}` : null],
+      ["Load (1, 5, 15 min)", host()?.loadAverage.length ? host()!.loadAverage.map((l) => l.toFixed(2)).join("  ") : null],
+      ["Memory available", host()?.memoryAvailableBytes != null ? formatBytes(host()!.memoryAvailableBytes) : null],
+      ["Swap", usageDetail(props.node.metrics.swap)],
+      ["Kernel", host()?.kernel],
+      ["Version", host()?.platformVersion],
+      ["Boot", host()?.bootMode],
+      ["Addresses", props.node.identity?.ips?.join(", ")],
+    ]} />
+  );
+}
+
 export default function Infrastructure() {
   const inventory = useInventory();
-  const byName = (a: Resource, b: Resource) => a.name.localeCompare(b.name);
-  const nodes = createMemo(() => inventory.all().filter((r) => r.type === "agent").sort(byName));
-  const storage = createMemo(() => inventory.all().filter((r) => r.type === "storage").sort(byName));
+  const [open, setOpen] = createSignal<string | null>(null);
+  const nodes = createMemo(() => inventory.all().filter((r) => r.type === "agent").sort((a, b) => a.name.localeCompare(b.name)));
   const guestCounts = createMemo(() => {
     const counts = new Map<string, number>();
     for (const r of inventory.all()) {
@@ -22,24 +40,25 @@ export default function Infrastructure() {
   });
 
   return (
-    <div class="space-y-6">
-      <section>
-        <h1 class="mb-3 text-xl font-semibold">Nodes</h1>
-        <Show when={inventory.state.loaded} fallback={<p class="text-muted">Waiting for the first state…</p>}>
-          <Show
-            when={nodes().length > 0}
-            fallback={<p class="text-muted">No nodes yet. <a class="text-accent underline" href="/settings">Add a connection</a> to start monitoring.</p>}
+    <section>
+      <h1 class="mb-3 text-xl font-semibold">Nodes</h1>
+      <Show when={inventory.state.loaded} fallback={<p class="text-muted">Waiting for the first state…</p>}>
+        <Show
+          when={nodes().length > 0}
+          fallback={<p class="text-muted">No nodes yet. <a class="text-accent underline" href="/settings">Add a connection</a> to start monitoring.</p>}
+        >
+          <DataTable
+            headers={<>
+              <th class={th}>Node</th><th class={th}>Status</th><th class={th}>CPU</th>
+              <th class={th}>Memory</th><th class={th}>Disk</th><th class={th}>Uptime</th><th class={th}>Guests</th>
+            </>}
           >
-            <DataTable
-              headers={<>
-                <th class={th}>Node</th><th class={th}>Status</th><th class={th}>CPU</th>
-                <th class={th}>Memory</th><th class={th}>Disk</th><th class={th}>Uptime</th><th class={th}>Guests</th>
-              </>}
-            >
-              <For each={nodes()}>
-                {(n) => (
-                  <tr data-testid="node-row" data-id={n.id} class={row}>
-                    <td class={`${td} font-medium`}>{n.name}</td>
+            <For each={nodes()}>
+              {(n) => (
+                <>
+                  <tr data-testid="node-row" data-id={n.id} data-name={n.name} class={`${row} cursor-pointer hover:bg-sunken`}
+                    onClick={() => setOpen(open() === n.id ? null : n.id)}>
+                    <td class={`${td} font-medium`}>{open() === n.id ? "▾ " : "▸ "}{n.name}</td>
                     <td class={td}><StatusBadge status={n.status} /></td>
                     <td class={td}>
                       <MetricCell testId="cpu" percent={n.metrics.cpu?.percent}
@@ -47,38 +66,18 @@ export default function Infrastructure() {
                     </td>
                     <td class={td}><MetricCell testId="memory" percent={n.metrics.memory?.percent} detail={usageDetail(n.metrics.memory)} /></td>
                     <td class={td}><MetricCell testId="disk" percent={n.metrics.disk?.percent} detail={usageDetail(n.metrics.disk)} /></td>
-                    <td class={`${td} tabular-nums`}>{formatUptime(n.proxmox?.uptime)}</td>
+                    <td class={`${td} tabular-nums`}>{formatUptime(n.proxmox?.uptimeSeconds)}</td>
                     <td class={`${td} tabular-nums`}>{guestCounts().get(n.id) ?? 0}</td>
                   </tr>
-                )}
-              </For>
-            </DataTable>
-          </Show>
-        </Show>
-      </section>
-      <Show when={storage().length > 0}>
-        <section>
-          <h2 class="mb-3 text-lg font-semibold">Storage</h2>
-          <DataTable
-            headers={<>
-              <th class={th}>Storage</th><th class={th}>Status</th><th class={th}>Type</th>
-              <th class={th}>Nodes</th><th class={th}>Used</th>
-            </>}
-          >
-            <For each={storage()}>
-              {(s) => (
-                <tr data-testid="storage-row" class={row}>
-                  <td class={`${td} font-medium`}>{s.name}</td>
-                  <td class={td}><StatusBadge status={s.status} label={s.status === "offline" ? "inactive" : s.status} /></td>
-                  <td class={td}>{s.storage?.plugin}{s.storage?.shared ? " · shared" : ""}</td>
-                  <td class={td}>{s.storage?.nodes.join(", ")}</td>
-                  <td class={td}><MetricCell testId="disk" percent={s.metrics.disk?.percent} detail={usageDetail(s.metrics.disk)} /></td>
-                </tr>
+                  <Show when={open() === n.id}>
+                    <tr class={row}><td class={`${td} bg-sunken`} colSpan={7}><NodeDetail node={n} /></td></tr>
+                  </Show>
+                </>
               )}
             </For>
           </DataTable>
-        </section>
+        </Show>
       </Show>
-    </div>
+    </section>
   );
 }

@@ -1,7 +1,12 @@
-import { For, Show, createMemo } from "solid-js";
+import { For, Show, createMemo, createSignal } from "solid-js";
 import { createStore } from "solid-js/store";
 import Lock from "lucide-solid/icons/lock";
 import { DataTable, row, td, th, usageDetail } from "../components/DataTable";
+import { Facts } from "../components/Facts";
+import { formatBytes } from "../format/bytes";
+import { formatUptime } from "../format/duration";
+import { formatRate } from "../format/rate";
+import type { Resource } from "../api/types";
 import { MetricCell } from "../components/MetricCell";
 import { StatusBadge } from "../components/StatusBadge";
 import { useInventory } from "../stores/inventory";
@@ -9,10 +14,48 @@ import { DEFAULT_FILTER, selectWorkloads, type SortKey, type WorkloadFilter } fr
 
 const input = "rounded border border-line bg-raised px-2 py-1.5 text-sm";
 
+function GuestDetail(props: { guest: Resource }) {
+  const g = () => props.guest;
+  const agent = () => g().guest;
+  return (
+    <div class="space-y-2">
+      <Facts testId="guest-detail" items={[
+        ["OS", agent()?.os],
+        ["Addresses", agent()?.ips.join(", ")],
+        ["Agent", agent()?.agent === "not-applicable" ? null : agent()?.agent ?? (g().type === "vm" ? "not read yet" : null)],
+        ["Uptime", formatUptime(g().proxmox?.uptimeSeconds)],
+        ["Network in / out", `${formatRate(g().metrics.netIn?.bytesPerSecond)} / ${formatRate(g().metrics.netOut?.bytesPerSecond)}`],
+        ["Disk read / write", `${formatRate(g().metrics.diskRead?.bytesPerSecond)} / ${formatRate(g().metrics.diskWrite?.bytesPerSecond)}`],
+        ["HA", g().proxmox?.hastate],
+        ["Pool", g().proxmox?.pool],
+        ["Lock", g().proxmox?.lock],
+        ["Template", g().proxmox?.template ? "yes" : "no"],
+      ]} />
+      <Show when={(agent()?.filesystems.length ?? 0) > 0}>
+        <table class="text-xs" data-testid="guest-filesystems">
+          <thead><tr class="text-muted"><th class="pr-4 text-left">Mount</th><th class="pr-4 text-left">Type</th><th class="text-left">Used</th></tr></thead>
+          <tbody>
+            <For each={agent()!.filesystems}>
+              {(fs) => (
+                <tr>
+                  <td class="pr-4 font-mono">{fs.mountpoint}</td>
+                  <td class="pr-4">{fs.type}</td>
+                  <td class="tabular-nums">{formatBytes(fs.usedBytes)} / {formatBytes(fs.totalBytes)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </div>
+  );
+}
+
 export default function Workloads() {
   const inventory = useInventory();
   const [filter, setFilter] = createStore<WorkloadFilter>({ ...DEFAULT_FILTER });
   const rows = createMemo(() => selectWorkloads(inventory.all(), { ...filter }));
+  const [open, setOpen] = createSignal<string | null>(null);
 
   const header = (label: string, key: SortKey) => (
     <th class={th}>
@@ -61,14 +104,17 @@ export default function Workloads() {
                 {header("CPU", "cpu")}
                 {header("Memory", "memory")}
                 {header("Disk", "disk")}
+                <th class={th}>Net in / out</th>
                 <th class={th}>Tags</th>
           </>}
         >
-              <For each={rows()} fallback={<tr><td class={`${td} text-muted`} colSpan={9}>No workloads match.</td></tr>}>
+              <For each={rows()} fallback={<tr><td class={`${td} text-muted`} colSpan={10}>No workloads match.</td></tr>}>
                 {(r) => (
-                  <tr data-testid="workload-row" data-id={r.id} data-name={r.name} class={row}>
+                  <>
+                  <tr data-testid="workload-row" data-id={r.id} data-name={r.name} class={`${row} cursor-pointer hover:bg-sunken`}
+                    onClick={() => setOpen(open() === r.id ? null : r.id)}>
                     <td class={`${td} font-medium`}>
-                      {r.name}
+                      {open() === r.id ? "▾ " : "▸ "}{r.name}
                       <Show when={r.proxmox?.template}><span class="ml-2 text-xs text-muted">template</span></Show>
                       <Show when={r.proxmox?.lock}>
                         <span class="ml-2 inline-flex items-center gap-0.5 text-xs text-warn" title="locked"><Lock size={12} /> {r.proxmox?.lock}</span>
@@ -80,11 +126,19 @@ export default function Workloads() {
                     <td class={td}>{r.proxmox?.node ?? "—"}</td>
                     <td class={td}><MetricCell testId="cpu" percent={r.metrics.cpu?.percent} /></td>
                     <td class={td}><MetricCell testId="memory" percent={r.metrics.memory?.percent} detail={usageDetail(r.metrics.memory)} /></td>
-                    <td class={td}><MetricCell testId="disk" percent={r.metrics.disk?.percent} /></td>
+                    <td class={td}><MetricCell testId="disk" percent={r.metrics.disk?.percent} detail={usageDetail(r.metrics.disk)} /></td>
+                    <td class={`${td} text-xs tabular-nums`} data-testid="net">
+                      {r.metrics.netIn || r.metrics.netOut
+                        ? `↓ ${formatRate(r.metrics.netIn?.bytesPerSecond)} ↑ ${formatRate(r.metrics.netOut?.bytesPerSecond)}` : "—"}
+                    </td>
                     <td class={td}>
                       <For each={r.tags}>{(t) => <span class="mr-1 rounded bg-sunken px-1.5 py-0.5 text-xs">{t}</span>}</For>
                     </td>
                   </tr>
+                  <Show when={open() === r.id}>
+                    <tr class={row}><td class={`${td} bg-sunken`} colSpan={10}><GuestDetail guest={r} /></td></tr>
+                  </Show>
+                  </>
                 )}
               </For>
         </DataTable>

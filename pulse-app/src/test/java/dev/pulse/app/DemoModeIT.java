@@ -41,8 +41,8 @@ class DemoModeIT {
       assertEquals("online", web01.get("status").asText());
       double cpu = web01.at("/metrics/cpu/percent").asDouble();
       assertTrue(cpu > 0 && cpu <= 100, "cpu percent " + cpu);
-      assertEquals(8L << 30, web01.at("/metrics/memory/total").asLong());
-      assertTrue(web01.at("/metrics/disk").isNull(), "a qemu guest's disk use is unknown");
+      assertEquals(6L << 30, web01.at("/metrics/memory/total").asLong(), "measured against its 6 GiB balloon");
+      assertEquals("proxmox-agent", web01.at("/metrics/disk/source").asText(), "disk use from the guest agent");
       assertEquals("proxmox", web01.at("/metrics/cpu/source").asText());
     }
   }

@@ -105,7 +105,8 @@ public final class ConnectionService {
   }
 
   private SourceSpec spec(ConnectionConfig config) {
-    return new SourceSpec(config.id(), config.name(), factory(config).create(config), interval, timeout);
+    var fast = config.intervals().fast();
+    return new SourceSpec(config.id(), config.name(), factory(config).create(config), fast != null ? fast : interval, timeout);
   }
 
   private CollectorFactory factory(ConnectionConfig config) {

@@ -28,8 +28,7 @@ final class ObservationMapping {
         o.identity(),
         o.metrics(),
         o.tags(),
-        o.proxmox(),
-        o.storage());
+        o.facets());
   }
 
   /** Whether two versions differ only in when their sources last saw them. */

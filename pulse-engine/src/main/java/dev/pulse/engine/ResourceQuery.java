@@ -58,8 +58,9 @@ public record ResourceQuery(
     if (r.tags().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(needle))) {
       return true;
     }
-    return r.proxmox() != null
-        && (r.proxmox().node().toLowerCase(Locale.ROOT).contains(needle)
-            || (r.proxmox().vmid() != null && r.proxmox().vmid().toString().equals(needle)));
+    var proxmox = r.facets().proxmox();
+    return proxmox != null
+        && (proxmox.node().toLowerCase(Locale.ROOT).contains(needle)
+            || (proxmox.vmid() != null && proxmox.vmid().toString().equals(needle)));
   }
 }

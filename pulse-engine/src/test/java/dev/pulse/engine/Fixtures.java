@@ -1,6 +1,7 @@
 package dev.pulse.engine;
 
 import dev.pulse.domain.resource.CpuMetric;
+import dev.pulse.domain.resource.Facets;
 import dev.pulse.domain.resource.Identity;
 import dev.pulse.domain.resource.Metrics;
 import dev.pulse.domain.resource.ResourceStatus;
@@ -18,7 +19,7 @@ final class Fixtures {
 
   static ObservedResource vm(String key, String name, double cpuPercent) {
     return new ObservedResource(key, ResourceType.VM, name, ResourceStatus.ONLINE, "node-pve1", Identity.EMPTY,
-        new Metrics(new CpuMetric(cpuPercent, 2, "test"), null, null), List.of("prod"), null, null);
+        Metrics.of(new CpuMetric(cpuPercent, 2, "test"), null, null), List.of("prod"), Facets.NONE);
   }
 
   static Observation ok(String source, Instant at, ObservedResource... resources) {

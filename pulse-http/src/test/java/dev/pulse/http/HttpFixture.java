@@ -6,6 +6,7 @@ import dev.pulse.domain.connection.ConnectionStore;
 import dev.pulse.domain.connection.ConnectionTestResult;
 import dev.pulse.domain.connection.ConnectionType;
 import dev.pulse.domain.resource.CpuMetric;
+import dev.pulse.domain.resource.Facets;
 import dev.pulse.domain.resource.Identity;
 import dev.pulse.domain.resource.Metrics;
 import dev.pulse.domain.resource.ResourceStatus;
@@ -46,11 +47,11 @@ final class HttpFixture implements AutoCloseable {
         int n = polls.incrementAndGet();
         return CollectionResult.success(List.of(
             new ObservedResource("node-pve1", ResourceType.AGENT, "pve1", ResourceStatus.ONLINE, null, Identity.EMPTY,
-                new Metrics(new CpuMetric(n % 100, 8, "test"), null, null), List.of(), null, null),
+                Metrics.of(new CpuMetric(n % 100, 8, "test"), null, null), List.of(), Facets.NONE),
             new ObservedResource("qemu-100", ResourceType.VM, "web01", ResourceStatus.ONLINE, "node-pve1", Identity.EMPTY,
-                Metrics.UNKNOWN, List.of("prod"), null, null),
+                Metrics.UNKNOWN, List.of("prod"), Facets.NONE),
             new ObservedResource("qemu-101", ResourceType.VM, "db01", ResourceStatus.OFFLINE, "node-pve1", Identity.EMPTY,
-                Metrics.UNKNOWN, List.of(), null, null)));
+                Metrics.UNKNOWN, List.of(), Facets.NONE)));
       }
     };
     CollectorFactory idle = new CollectorFactory() {

@@ -114,6 +114,8 @@ class PulseHttpServerIT {
     assertProblem(fx.send("POST", "/api/connections", VALID.replace("tokenSecret", "tokenSecert"), HttpFixture.TOKEN), 400, "tokenSecert");
     assertProblem(fx.send("POST", "/api/connections", VALID.replace("monitor@pve!pulse", "monitor"), HttpFixture.TOKEN), 400, "tokenId");
     assertProblem(fx.send("POST", "/api/connections", VALID.replace("https://pve1:8006", "ftp://x"), HttpFixture.TOKEN), 400, "url");
+    assertProblem(fx.send("POST", "/api/connections", VALID.replace("\"verifyTls\":true", "\"intervals\":{\"slow\":1}"),
+        HttpFixture.TOKEN), 400, "intervals.slow");
 
     assertEquals(before, fx.store.loadAll().size());
   }

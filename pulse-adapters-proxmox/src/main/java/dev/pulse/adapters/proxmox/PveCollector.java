@@ -1,30 +1,46 @@
 package dev.pulse.adapters.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.adapters.proxmox.internal.CounterRates;
+import dev.pulse.adapters.proxmox.internal.GuestExtras;
 import dev.pulse.adapters.proxmox.internal.PveApiClient;
 import dev.pulse.adapters.proxmox.internal.PveApiException;
+import dev.pulse.adapters.proxmox.internal.PveDiskTier;
+import dev.pulse.adapters.proxmox.internal.PveGuestTier;
 import dev.pulse.adapters.proxmox.internal.PveJson;
 import dev.pulse.adapters.proxmox.internal.PveMapper;
 import dev.pulse.adapters.proxmox.internal.PvePrivileges;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.source.CollectionResult;
+import dev.pulse.domain.source.ObservedResource;
 import dev.pulse.domain.source.ResourceCollector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects a Proxmox VE cluster's nodes, guests and storage. Each collection reads {@code
- * /cluster/status}, {@code /cluster/resources} and {@code /nodes/{node}/status} for each online
- * node: 2 + (online nodes) requests, whatever the number of guests. A node whose status call fails
- * keeps the figures {@code /cluster/resources} gave. The credentials' privileges are checked on the
- * first collection and every 10 minutes, because PVE hides what a token may not see instead of
- * refusing.
+ * Collects a Proxmox VE cluster in tiers, so that the load on pveproxy does not grow with the
+ * number of guests:
+ *
+ * <ul>
+ *   <li>every collection (fast tier): {@code /cluster/status}, {@code /cluster/resources} and {@code
+ *       /nodes/{node}/status} per online node: 2 + (online nodes) requests;
+ *   <li>slow tier (default 60 s): balloon sizes per node and the agents of running guests;
+ *   <li>disk tier (default 5 min): physical disks with SMART, and ZFS pools, per node.
+ * </ul>
+ *
+ * What the slower tiers learned is kept and merged into every collection. I/O rates come from the
+ * guests' cumulative counters between two fast collections. The credentials' privileges are
+ * checked on the first collection and every 10 minutes, because PVE hides what a token may not see
+ * instead of refusing. Called by one thread at a time.
  */
 public final class PveCollector implements ResourceCollector {
 
@@ -35,13 +51,22 @@ public final class PveCollector implements ResourceCollector {
   private final String principal;
   private final PveApiClient client;
   private final Clock clock;
+  private final Duration slowEvery;
+  private final Duration disksEvery;
+  private final PveGuestTier guestTier = new PveGuestTier();
+  private final PveDiskTier diskTier = new PveDiskTier();
+  private final CounterRates rates = new CounterRates(PveMapper.PLATFORM);
   private Instant privilegesCheckedAt;
+  private Instant slowRanAt;
+  private Instant disksRanAt;
 
   public PveCollector(ConnectionConfig connection, Duration requestTimeout, Clock clock) {
     this.name = connection.name();
     this.principal = connection.credentials().principal();
     this.client = new PveApiClient(connection, requestTimeout, clock);
     this.clock = clock;
+    this.slowEvery = connection.intervals().slowOrDefault();
+    this.disksEvery = connection.intervals().disksOrDefault();
   }
 
   @Override
@@ -61,30 +86,83 @@ public final class PveCollector implements ResourceCollector {
       if (!resources.isArray() || !clusterStatus.isArray()) {
         return CollectionResult.failure("the cluster endpoints did not answer lists");
       }
-      Map<String, String> ips = new HashMap<>();
-      for (JsonNode entry : clusterStatus) {
-        String node = PveJson.text(entry, "name");
-        String ip = PveJson.text(entry, "ip");
-        if ("node".equals(PveJson.text(entry, "type")) && node != null && ip != null) {
-          ips.put(node, ip);
-        }
+      Instant now = clock.instant();
+      List<String> online = onlineNodes(resources);
+      Map<String, JsonNode> nodeStatus = nodeStatuses(online);
+      if (due(slowRanAt, slowEvery, now)) {
+        guestTier.refresh(client, resources, online, now);
+        slowRanAt = now;
       }
-      return CollectionResult.success(PveMapper.map(resources, ips, nodeStatuses(resources)));
+      if (due(disksRanAt, disksEvery, now)) {
+        diskTier.refresh(client, online);
+        disksRanAt = now;
+      }
+      List<ObservedResource> out = new ArrayList<>(PveMapper.map(resources, nodeIps(clusterStatus), nodeStatus, extras(resources, now)));
+      out.addAll(diskTier.resources(online));
+      return CollectionResult.success(out);
     } catch (PveApiException e) {
       return CollectionResult.failure(e.getMessage());
     }
   }
 
-  private Map<String, JsonNode> nodeStatuses(JsonNode resources) {
-    Map<String, JsonNode> nodeStatus = new HashMap<>();
+  private static boolean due(Instant last, Duration every, Instant now) {
+    return last == null || Duration.between(last, now).compareTo(every) >= 0;
+  }
+
+  private Map<String, GuestExtras> extras(JsonNode resources, Instant now) {
+    Map<String, GuestExtras> extras = new HashMap<>();
+    Set<String> live = new HashSet<>();
+    for (JsonNode item : resources) {
+      String type = PveJson.text(item, "type");
+      Integer vmid = PveJson.integer(item, "vmid");
+      if (vmid == null || !("qemu".equals(type) || "lxc".equals(type))) {
+        continue;
+      }
+      String key = PveMapper.guestKey(type, vmid);
+      live.add(key + "/");
+      Long uptime = PveJson.whole(item, "uptime");
+      boolean running = "running".equals(PveJson.text(item, "status"));
+      extras.put(key, new GuestExtras(
+          rates.rate(key + "/netin", running ? PveJson.whole(item, "netin") : null, uptime, now),
+          rates.rate(key + "/netout", running ? PveJson.whole(item, "netout") : null, uptime, now),
+          rates.rate(key + "/diskread", running ? PveJson.whole(item, "diskread") : null, uptime, now),
+          rates.rate(key + "/diskwrite", running ? PveJson.whole(item, "diskwrite") : null, uptime, now),
+          guestTier.balloon(key), guestTier.agent(key)));
+    }
+    rates.retainOnly(live);
+    return extras;
+  }
+
+  private static List<String> onlineNodes(JsonNode resources) {
+    List<String> online = new ArrayList<>();
     for (JsonNode item : resources) {
       String node = PveJson.text(item, "node");
       if ("node".equals(PveJson.text(item, "type")) && "online".equals(PveJson.text(item, "status")) && node != null) {
-        try {
-          nodeStatus.put(node, client.get("/nodes/" + node + "/status"));
-        } catch (PveApiException e) {
-          LOG.debug("{}: status of node {} unavailable: {}", name, node, e.getMessage());
-        }
+        online.add(node);
+      }
+    }
+    return online;
+  }
+
+  private static Map<String, String> nodeIps(JsonNode clusterStatus) {
+    Map<String, String> ips = new HashMap<>();
+    for (JsonNode entry : clusterStatus) {
+      String node = PveJson.text(entry, "name");
+      String ip = PveJson.text(entry, "ip");
+      if ("node".equals(PveJson.text(entry, "type")) && node != null && ip != null) {
+        ips.put(node, ip);
+      }
+    }
+    return ips;
+  }
+
+  private Map<String, JsonNode> nodeStatuses(List<String> online) {
+    Map<String, JsonNode> nodeStatus = new HashMap<>();
+    for (String node : online) {
+      try {
+        nodeStatus.put(node, client.get("/nodes/" + node + "/status"));
+      } catch (PveApiException e) {
+        LOG.debug("{}: status of node {} unavailable: {}", name, node, e.getMessage());
       }
     }
     return nodeStatus;

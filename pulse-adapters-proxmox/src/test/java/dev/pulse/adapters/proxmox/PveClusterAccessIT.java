@@ -11,13 +11,12 @@ import dev.pulse.domain.connection.ConnectionTestResult;
 import dev.pulse.domain.connection.ConnectionType;
 import dev.pulse.domain.connection.Credentials;
 import dev.pulse.domain.connection.Secret;
+import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.source.CollectionResult;
 import dev.pulse.simulators.pve.PveSimulator;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -30,27 +29,7 @@ class PveClusterAccessIT {
   private static final String TOKEN_ID = "monitor@pve!pulse";
   private static final String SECRET = "5f0c5e4a-1b2c-4d5e-8f90-a1b2c3d4e5f6";
 
-  /** A clock the test moves by hand, for ticket lifetimes and endpoint backoff. */
-  private static final class ManualClock extends Clock {
-    volatile Instant now = Instant.parse("2026-11-28T12:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final ManualClock clock = new ManualClock();
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
   private PveSimulator sim;
   private String pin;
 
@@ -101,7 +80,8 @@ class PveClusterAccessIT {
     CollectionResult result = collector.collect();
 
     assertTrue(result.succeeded(), result.error());
-    assertEquals(46, result.resources().size());
+    assertEquals(3, result.resources().stream().filter(r -> r.type() == ResourceType.AGENT).count());
+    assertEquals(34, result.resources().stream().filter(r -> r.type() == ResourceType.VM || r.type() == ResourceType.SYSTEM_CONTAINER).count());
   }
 
   @Test
@@ -126,7 +106,7 @@ class PveClusterAccessIT {
     sim.endpoint(0).setFault(PveSimulator.Fault.NONE);
     int firstBefore = sim.requestCount("/version") + sim.requestCount("/cluster/status");
 
-    clock.now = clock.now.plusSeconds(16);
+    clock.advance(Duration.ofSeconds(16));
     assertTrue(collector.collect().succeeded());
 
     assertTrue(sim.requestCount("/cluster/status") + sim.requestCount("/version") > firstBefore);
@@ -162,9 +142,9 @@ class PveClusterAccessIT {
     PveCollector collector = collector(config(new Credentials.UserPassword("pulse@pve", Secret.of("correct horse")), sim.baseUrls()));
     assertTrue(collector.collect().succeeded());
 
-    clock.now = clock.now.plus(Duration.ofMinutes(100));
+    clock.advance(Duration.ofMinutes(100));
     assertTrue(collector.collect().succeeded());
-    clock.now = clock.now.plus(Duration.ofMinutes(100));
+    clock.advance(Duration.ofMinutes(100));
     CollectionResult later = collector.collect();
 
     assertTrue(later.succeeded(), later.error());

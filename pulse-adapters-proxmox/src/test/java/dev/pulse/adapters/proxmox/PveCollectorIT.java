@@ -114,16 +114,16 @@ class PveCollectorIT {
   }
 
   @Test
-  void aQemuGuestsDiskIsUnknownBecausePveAlwaysSendsZero() throws Exception {
-    ObservedResource vm = collectOk().get("qemu-100");
-    JsonNode item = rawItem("qemu/100");
+  void aQemuGuestsDiskIsUnknownWithoutItsAgentBecausePveAlwaysSendsZero() throws Exception {
+    ObservedResource vm = collectOk().get("qemu-102");
+    JsonNode item = rawItem("qemu/102");
 
     assertEquals(0, item.get("disk").asLong(), "the simulator serves the quirk");
     assertEquals(ResourceType.VM, vm.type());
     assertNull(vm.metrics().disk());
     assertEquals(item.get("cpu").asDouble() * 100, vm.metrics().cpu().percent(), 1e-9);
     assertEquals(item.get("mem").asLong(), vm.metrics().memory().used());
-    assertEquals("node-pve1", vm.parentKey());
+    assertEquals("node-pve2", vm.parentKey());
   }
 
   @Test
@@ -143,7 +143,7 @@ class PveCollectorIT {
 
     ObservedResource ct = collectOk().get("lxc-105");
 
-    assertEquals(105, ct.proxmox().vmid());
+    assertEquals(105, ct.facets().proxmox().vmid());
     assertEquals(Long.parseLong(rawItem("lxc/105").get("mem").asText()), ct.metrics().memory().used());
   }
 
@@ -159,12 +159,12 @@ class PveCollectorIT {
   void templateLockHaStateAndPoolAreKeptInTheProxmoxFacet() {
     Map<String, ObservedResource> all = collectOk();
 
-    assertTrue(all.get("qemu-9000").proxmox().template());
-    assertTrue(all.get("lxc-9001").proxmox().template());
-    assertFalse(all.get("qemu-100").proxmox().template());
-    assertEquals("backup", all.get("qemu-124").proxmox().lock());
-    assertEquals("started", all.get("qemu-100").proxmox().hastate());
-    assertEquals("prod", all.get("qemu-100").proxmox().pool());
+    assertTrue(all.get("qemu-9000").facets().proxmox().template());
+    assertTrue(all.get("lxc-9001").facets().proxmox().template());
+    assertFalse(all.get("qemu-100").facets().proxmox().template());
+    assertEquals("backup", all.get("qemu-124").facets().proxmox().lock());
+    assertEquals("started", all.get("qemu-100").facets().proxmox().hastate());
+    assertEquals("prod", all.get("qemu-100").facets().proxmox().pool());
     assertEquals(ResourceStatus.WARNING, all.get("qemu-125").status(), "a paused VM needs attention");
   }
 
@@ -187,8 +187,8 @@ class PveCollectorIT {
     Map<String, ObservedResource> all = collectOk();
 
     ObservedResource nas = all.get("storage-nas-backup");
-    assertEquals(List.of("pve3", "pve2", "pve1").stream().sorted().toList(), nas.storage().nodes().stream().sorted().toList());
-    assertTrue(nas.storage().shared());
+    assertEquals(List.of("pve3", "pve2", "pve1").stream().sorted().toList(), nas.facets().storage().nodes().stream().sorted().toList());
+    assertTrue(nas.facets().storage().shared());
     assertNull(nas.parentKey());
     assertTrue(nas.metrics().disk().percent() > 90, "the scenario has one storage over 90 %");
     assertEquals(1, all.keySet().stream().filter(k -> k.startsWith("storage-nas-backup")).count());
@@ -203,7 +203,7 @@ class PveCollectorIT {
 
   @Test
   void poolSdnAndNetworkEntriesAreNotResources() {
-    assertTrue(collectOk().keySet().stream().noneMatch(k -> k.contains("pool") || k.contains("sdn") || k.contains("vmbr")));
+    assertTrue(collectOk().keySet().stream().noneMatch(k -> k.startsWith("pool") || k.startsWith("sdn") || k.contains("vmbr")));
   }
 
   @Test

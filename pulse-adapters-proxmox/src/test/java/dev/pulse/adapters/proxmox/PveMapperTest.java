@@ -86,6 +86,6 @@ class PveMapperTest {
         + "{\"type\":\"storage\",\"storage\":\"nfs\",\"node\":\"b\",\"shared\":1,\"status\":\"available\",\"disk\":\"50\",\"maxdisk\":200}]").get(0);
     assertEquals(ResourceStatus.ONLINE, s.status());
     assertEquals(25.0, s.metrics().disk().percent());
-    assertEquals(List.of("a", "b"), s.storage().nodes());
+    assertEquals(List.of("a", "b"), s.facets().storage().nodes());
   }
 }

@@ -7,6 +7,7 @@ import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionStore;
 import dev.pulse.domain.connection.ConnectionType;
 import dev.pulse.domain.connection.Credentials;
+import dev.pulse.domain.connection.PollIntervals;
 import dev.pulse.domain.connection.SecretCipher;
 import dev.pulse.domain.connection.Secret;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,7 +39,7 @@ public final class EncryptedFileConnectionStore implements ConnectionStore {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record StoredConnection(String id, String type, String name, String url, List<String> endpoints, String tokenId,
       String tokenSecret, String username, String password, String fingerprint, List<String> fingerprints,
-      boolean verifyTls) {}
+      boolean verifyTls, Long fastSeconds, Long slowSeconds, Long disksSeconds) {}
 
   public EncryptedFileConnectionStore(Path file, SecretCipher cipher) {
     this.file = file;
@@ -73,11 +75,13 @@ public final class EncryptedFileConnectionStore implements ConnectionStore {
     List<String> fingerprints = List.copyOf(new TreeSet<>(c.fingerprints()));
     if (c.credentials() instanceof Credentials.UserPassword up) {
       return new StoredConnection(c.id(), c.type().wireName(), c.name(), null, endpoints, null, null, up.username(),
-          up.password().reveal(), null, fingerprints, c.verifyTls());
+          up.password().reveal(), null, fingerprints, c.verifyTls(), seconds(c.intervals().fast()),
+          seconds(c.intervals().slow()), seconds(c.intervals().disks()));
     }
     Credentials.ApiToken token = (Credentials.ApiToken) c.credentials();
     return new StoredConnection(c.id(), c.type().wireName(), c.name(), null, endpoints, token.tokenId(),
-        token.secret().reveal(), null, null, null, fingerprints, c.verifyTls());
+        token.secret().reveal(), null, null, null, fingerprints, c.verifyTls(), seconds(c.intervals().fast()),
+        seconds(c.intervals().slow()), seconds(c.intervals().disks()));
   }
 
   private static ConnectionConfig toConfig(StoredConnection s) {
@@ -94,6 +98,15 @@ public final class EncryptedFileConnectionStore implements ConnectionStore {
     Credentials credentials = s.username() != null
         ? new Credentials.UserPassword(s.username(), Secret.of(s.password()))
         : new Credentials.ApiToken(s.tokenId(), Secret.of(s.tokenSecret()));
-    return new ConnectionConfig(s.id(), type, s.name(), endpoints, credentials, fingerprints, s.verifyTls());
+    PollIntervals intervals = new PollIntervals(duration(s.fastSeconds()), duration(s.slowSeconds()), duration(s.disksSeconds()));
+    return new ConnectionConfig(s.id(), type, s.name(), endpoints, credentials, fingerprints, s.verifyTls(), intervals);
+  }
+
+  private static Long seconds(Duration d) {
+    return d == null ? null : d.toSeconds();
+  }
+
+  private static Duration duration(Long seconds) {
+    return seconds == null ? null : Duration.ofSeconds(seconds);
   }
 }

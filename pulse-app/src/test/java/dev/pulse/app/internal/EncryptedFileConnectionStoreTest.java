@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionType;
 import dev.pulse.domain.connection.Credentials;
+import dev.pulse.domain.connection.PollIntervals;
 import dev.pulse.domain.connection.Secret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,8 @@ class EncryptedFileConnectionStoreTest {
         new ConnectionConfig("a", ConnectionType.PVE, "token", List.of(URI.create("https://a:8006"), URI.create("https://b:8006")),
             new Credentials.ApiToken("x@pve!t", Secret.of("s1")), Set.of("ab".repeat(32)), true),
         new ConnectionConfig("b", ConnectionType.PVE, "password", List.of(URI.create("https://c:8006")),
-            new Credentials.UserPassword("root@pam", Secret.of("pw")), Set.of(), false));
+            new Credentials.UserPassword("root@pam", Secret.of("pw")), Set.of(), false,
+            new PollIntervals(null, Duration.ofSeconds(120), Duration.ofMinutes(30))));
 
     store.saveAll(saved);
 

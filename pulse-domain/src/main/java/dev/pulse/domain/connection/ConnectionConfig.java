@@ -17,6 +17,7 @@ import java.util.Set;
  * @param fingerprints the SHA-256 certificate fingerprints to pin (canonical form); empty pins none
  * @param verifyTls with no pin: verify the certificate against the system trust store, or, when
  *     {@code false}, trust any certificate
+ * @param intervals how often each polling tier runs
  */
 public record ConnectionConfig(
     String id,
@@ -25,9 +26,17 @@ public record ConnectionConfig(
     List<URI> endpoints,
     Credentials credentials,
     Set<String> fingerprints,
-    boolean verifyTls) {
+    boolean verifyTls,
+    PollIntervals intervals) {
+
+  /** A connection polled at the default intervals. */
+  public ConnectionConfig(String id, ConnectionType type, String name, List<URI> endpoints, Credentials credentials,
+      Set<String> fingerprints, boolean verifyTls) {
+    this(id, type, name, endpoints, credentials, fingerprints, verifyTls, PollIntervals.DEFAULT);
+  }
 
   public ConnectionConfig {
+    Objects.requireNonNull(intervals, "intervals");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(name, "name");

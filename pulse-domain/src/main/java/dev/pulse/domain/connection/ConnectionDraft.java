@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param username with {@code password}: ticket auth
  * @param fingerprint one SHA-256 fingerprint, or several separated by commas or spaces
  * @param verifyTls {@code null} means the default, {@code true}
+ * @param intervals seconds between polls per tier, each optional
  */
 public record ConnectionDraft(
     @Nullable String type,
@@ -23,7 +24,18 @@ public record ConnectionDraft(
     @Nullable String username,
     @Nullable String password,
     @Nullable String fingerprint,
-    @Nullable Boolean verifyTls) {
+    @Nullable Boolean verifyTls,
+    @Nullable Intervals intervals) {
+
+  /** Seconds between polls of each tier; {@code null} for the default. */
+  public record Intervals(@Nullable Integer fast, @Nullable Integer slow, @Nullable Integer disks) {}
+
+  /** A draft without interval settings. */
+  public ConnectionDraft(@Nullable String type, @Nullable String name, @Nullable String url, @Nullable List<String> endpoints,
+      @Nullable String tokenId, @Nullable String tokenSecret, @Nullable String username, @Nullable String password,
+      @Nullable String fingerprint, @Nullable Boolean verifyTls) {
+    this(type, name, url, endpoints, tokenId, tokenSecret, username, password, fingerprint, verifyTls, null);
+  }
 
   /** A draft for API-token auth against one endpoint. */
   public static ConnectionDraft withToken(String type, String name, String url, String tokenId, String tokenSecret,
@@ -35,6 +47,6 @@ public record ConnectionDraft(
   public String toString() {
     return "ConnectionDraft[type=" + type + ", name=" + name + ", url=" + url + ", endpoints=" + endpoints
         + ", tokenId=" + tokenId + ", tokenSecret=****, username=" + username + ", password=****, fingerprint="
-        + fingerprint + ", verifyTls=" + verifyTls + "]";
+        + fingerprint + ", verifyTls=" + verifyTls + ", intervals=" + intervals + "]";
   }
 }

@@ -2,6 +2,7 @@ package dev.pulse.domain.connection;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -53,7 +54,8 @@ public final class ConnectionValidator {
     }
     Credentials credentials = credentials(draft);
     boolean verifyTls = draft.verifyTls() == null || draft.verifyTls();
-    return new ConnectionConfig(id, type, name, endpoints, credentials, fingerprints(draft.fingerprint()), verifyTls);
+    return new ConnectionConfig(id, type, name, endpoints, credentials, fingerprints(draft.fingerprint()), verifyTls,
+        intervals(draft.intervals()));
   }
 
   private static Credentials credentials(ConnectionDraft draft) {
@@ -99,6 +101,30 @@ public final class ConnectionValidator {
       }
     }
     return out;
+  }
+
+  private static PollIntervals intervals(ConnectionDraft.@Nullable Intervals i) {
+    if (i == null) {
+      return PollIntervals.DEFAULT;
+    }
+    Duration fast = seconds("intervals.fast", i.fast(), 2, 3600);
+    Duration slow = seconds("intervals.slow", i.slow(), 10, 86_400);
+    Duration disks = seconds("intervals.disks", i.disks(), 60, 86_400);
+    Duration effectiveFast = fast == null ? Duration.ofSeconds(10) : fast;
+    if (slow != null && slow.compareTo(effectiveFast) < 0) {
+      throw new InvalidConnectionException("intervals.slow", "intervals.slow must not be shorter than intervals.fast");
+    }
+    return new PollIntervals(fast, slow, disks);
+  }
+
+  private static @Nullable Duration seconds(String field, @Nullable Integer value, int min, int max) {
+    if (value == null) {
+      return null;
+    }
+    if (value < min || value > max) {
+      throw new InvalidConnectionException(field, field + " must be between " + min + " and " + max + " seconds");
+    }
+    return Duration.ofSeconds(value);
   }
 
   private static boolean present(@Nullable String value) {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param lock the guest's lock (backup, migrate, snapshot…), {@code null} when unlocked
  * @param hastate the HA manager's state, {@code null} when unmanaged
  * @param pool the resource pool, {@code null} when none
- * @param rawStatus the status PVE reported, unmapped
+ * @param status the status PVE reported, unmapped
  * @param uptimeSeconds seconds since start, {@code null} when unknown
  */
 public record ProxmoxFacet(
@@ -21,5 +21,5 @@ public record ProxmoxFacet(
     @Nullable String lock,
     @Nullable String hastate,
     @Nullable String pool,
-    String rawStatus,
+    String status,
     @Nullable Long uptimeSeconds) {}

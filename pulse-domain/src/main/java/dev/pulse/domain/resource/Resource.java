@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param identity what identifies the machine across sources
  * @param metrics live figures, each {@code null} when unknown
  * @param tags user tags, in the order the platform gave them
- * @param proxmox Proxmox VE facts, or {@code null}
- * @param storage storage facts, or {@code null}
+ * @param facets the typed platform- and kind-specific facts
  */
 public record Resource(
     String id,
@@ -29,30 +28,30 @@ public record Resource(
     Identity identity,
     Metrics metrics,
     List<String> tags,
-    @Nullable ProxmoxFacet proxmox,
-    @Nullable StorageFacet storage) {
+    Facets facets) {
 
   public Resource {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(facets, "facets");
     sources = List.copyOf(sources);
     tags = List.copyOf(tags);
   }
 
   public Resource withStatus(ResourceStatus newStatus) {
     return new Resource(
-        id, type, name, newStatus, parentId, sources, identity, metrics, tags, proxmox, storage);
+        id, type, name, newStatus, parentId, sources, identity, metrics, tags, facets);
   }
 
   public Resource withMetrics(Metrics newMetrics) {
     return new Resource(
-        id, type, name, status, parentId, sources, identity, newMetrics, tags, proxmox, storage);
+        id, type, name, status, parentId, sources, identity, newMetrics, tags, facets);
   }
 
   public Resource withSources(List<SourceRef> newSources) {
     return new Resource(
-        id, type, name, status, parentId, newSources, identity, metrics, tags, proxmox, storage);
+        id, type, name, status, parentId, newSources, identity, metrics, tags, facets);
   }
 }

@@ -21,7 +21,8 @@ public enum ResourceType {
   PBS("pbs"),
   PMG("pmg"),
   CEPH("ceph"),
-  PHYSICAL_DISK("physical_disk");
+  PHYSICAL_DISK("physical_disk"),
+  ZFS_POOL("zfs-pool");
 
   private final String wireName;
 

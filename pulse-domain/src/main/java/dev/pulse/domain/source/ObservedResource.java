@@ -1,11 +1,10 @@
 package dev.pulse.domain.source;
 
+import dev.pulse.domain.resource.Facets;
 import dev.pulse.domain.resource.Identity;
 import dev.pulse.domain.resource.Metrics;
-import dev.pulse.domain.resource.ProxmoxFacet;
 import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
-import dev.pulse.domain.resource.StorageFacet;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -28,10 +27,22 @@ public record ObservedResource(
     Identity identity,
     Metrics metrics,
     List<String> tags,
-    @Nullable ProxmoxFacet proxmox,
-    @Nullable StorageFacet storage) {
+    Facets facets) {
 
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._@-]+");
+
+  /** A copy with other metrics, for collectors that fill figures in tiers. */
+  public ObservedResource withMetrics(Metrics newMetrics) {
+    return new ObservedResource(sourceKey, type, name, status, parentKey, identity, newMetrics, tags, facets);
+  }
+
+  public ObservedResource withFacets(Facets newFacets) {
+    return new ObservedResource(sourceKey, type, name, status, parentKey, identity, metrics, tags, newFacets);
+  }
+
+  public ObservedResource withStatus(ResourceStatus newStatus) {
+    return new ObservedResource(sourceKey, type, name, newStatus, parentKey, identity, metrics, tags, facets);
+  }
 
   public ObservedResource {
     Objects.requireNonNull(sourceKey, "sourceKey");
@@ -43,6 +54,7 @@ public record ObservedResource(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(facets, "facets");
     tags = List.copyOf(tags);
   }
 }

@@ -32,8 +32,11 @@ public final class ConnectionRoutes {
 
   /** The wire form of a connection, with its polling health. Secrets are never part of it. */
   public record ConnectionJson(String id, String type, String name, String url, List<String> endpoints, String authType,
-      String tokenId, String username, boolean secretSet, List<String> fingerprints, boolean verifyTls, String status,
-      String lastSuccess, String lastError, int resourceCount) {}
+      String tokenId, String username, boolean secretSet, List<String> fingerprints, boolean verifyTls,
+      IntervalsJson intervals, String status, String lastSuccess, String lastError, int resourceCount) {}
+
+  /** Seconds between polls per tier; {@code null} where the default applies. */
+  public record IntervalsJson(Long fast, Long slow, Long disks) {}
 
   public void register(RoutesConfig routes) {
     routes.get("/api/connections", this::list);
@@ -83,6 +86,10 @@ public final class ConnectionRoutes {
     ctx.status(204);
   }
 
+  private static Long seconds(java.time.Duration d) {
+    return d == null ? null : d.toSeconds();
+  }
+
   private Map<String, SourceHealth> health() {
     return engine.registry().sourceHealth().stream().collect(Collectors.toMap(SourceHealth::sourceId, Function.identity()));
   }
@@ -94,6 +101,7 @@ public final class ConnectionRoutes {
         creds instanceof Credentials.ApiToken t ? t.tokenId() : null,
         creds instanceof Credentials.UserPassword u ? u.username() : null, true,
         c.fingerprints().stream().map(CertificateFingerprint::display).sorted().toList(), c.verifyTls(),
+        new IntervalsJson(seconds(c.intervals().fast()), seconds(c.intervals().slow()), seconds(c.intervals().disks())),
         h == null ? "pending" : h.status().wireName(),
         h == null || h.lastSuccess() == null ? null : h.lastSuccess().toString(),
         h == null ? null : h.lastError(), h == null ? 0 : h.resourceCount());

@@ -1,17 +1,19 @@
 package dev.pulse.http.internal;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.pulse.domain.resource.CpuMetric;
+import dev.pulse.domain.resource.Facets;
 import dev.pulse.domain.resource.Identity;
-import dev.pulse.domain.resource.ProxmoxFacet;
+import dev.pulse.domain.resource.RateMetric;
 import dev.pulse.domain.resource.Resource;
 import dev.pulse.domain.resource.SourceRef;
-import dev.pulse.domain.resource.StorageFacet;
 import dev.pulse.domain.resource.UsageMetric;
 import java.util.List;
 
 /**
- * The wire form of a resource (see docs/api.md). Unknown metrics are {@code null}, never 0.
- * Internal: not API.
+ * The wire form of a resource (see docs/api.md). Unknown metrics are {@code null}, never 0. The
+ * facets ({@code proxmox}, {@code storage}, {@code host}, {@code guest}, {@code disk}, {@code zfs})
+ * appear as top-level members, {@code null} when absent. Internal: not API.
  */
 public record ResourceJson(
     String id,
@@ -23,8 +25,7 @@ public record ResourceJson(
     List<SourceJson> sources,
     IdentityJson identity,
     MetricsJson metrics,
-    ProxmoxJson proxmox,
-    StorageJson storage) {
+    @JsonUnwrapped Facets facets) {
 
   public record SourceJson(String sourceId, String sourceKey, String status, String lastSeen, String error) {}
 
@@ -34,24 +35,20 @@ public record ResourceJson(
 
   public record UsageJson(long used, long total, Double percent, String source) {}
 
-  public record MetricsJson(CpuJson cpu, UsageJson memory, UsageJson disk) {}
+  public record RateJson(double bytesPerSecond, String source) {}
 
-  public record ProxmoxJson(String node, Integer vmid, boolean template, String lock, String hastate, String pool,
-      String status, Long uptime) {}
-
-  public record StorageJson(String plugin, boolean shared, List<String> content, List<String> nodes) {}
+  public record MetricsJson(CpuJson cpu, UsageJson memory, UsageJson disk, UsageJson swap, RateJson netIn, RateJson netOut,
+      RateJson diskRead, RateJson diskWrite) {}
 
   public static ResourceJson of(Resource r) {
     Identity i = r.identity();
-    ProxmoxFacet p = r.proxmox();
-    StorageFacet s = r.storage();
+    var m = r.metrics();
     return new ResourceJson(r.id(), r.type().wireName(), r.name(), r.status().wireName(), r.parentId(), r.tags(),
         r.sources().stream().map(ResourceJson::source).toList(),
         new IdentityJson(i.machineId(), i.dmiUuid(), i.hostnames(), i.ips(), i.macs()),
-        new MetricsJson(cpu(r.metrics().cpu()), usage(r.metrics().memory()), usage(r.metrics().disk())),
-        p == null ? null : new ProxmoxJson(p.node(), p.vmid(), p.template(), p.lock(), p.hastate(), p.pool(), p.rawStatus(),
-            p.uptimeSeconds()),
-        s == null ? null : new StorageJson(s.pluginType(), s.shared(), s.content(), s.nodes()));
+        new MetricsJson(cpu(m.cpu()), usage(m.memory()), usage(m.disk()), usage(m.swap()), rate(m.netIn()), rate(m.netOut()),
+            rate(m.diskRead()), rate(m.diskWrite())),
+        r.facets());
   }
 
   private static SourceJson source(SourceRef s) {
@@ -64,6 +61,10 @@ public record ResourceJson(
 
   private static UsageJson usage(UsageMetric u) {
     return u == null ? null : new UsageJson(u.used(), u.total(), u.percent() == null ? null : round(u.percent()), u.source());
+  }
+
+  private static RateJson rate(RateMetric r) {
+    return r == null ? null : new RateJson(Math.round(r.bytesPerSecond()), r.source());
   }
 
   /** Two decimals: finer than any display, coarse enough to keep deltas small. */

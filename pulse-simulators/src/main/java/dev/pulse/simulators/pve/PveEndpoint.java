@@ -1,8 +1,8 @@
 package dev.pulse.simulators.pve;
 
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.pulse.simulators.internal.SimulatorServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -37,12 +37,7 @@ public final class PveEndpoint {
 
   private HttpsServer open(InetSocketAddress bind) {
     try {
-      HttpsServer s = HttpsServer.create(bind, 64);
-      s.setHttpsConfigurator(new HttpsConfigurator(tls));
-      s.setExecutor(executor);
-      s.createContext("/", handler);
-      s.start();
-      return s;
+      return SimulatorServers.open(bind, tls, executor, handler);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + bind, e);
     }

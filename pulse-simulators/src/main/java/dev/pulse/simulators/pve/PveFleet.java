@@ -20,6 +20,7 @@ public final class PveFleet {
   final List<SimStorage> storages;
   private final Clock clock;
   private final long bootEpoch;
+  private final long startEpoch;
 
   private PveFleet(String clusterName, List<SimNode> nodes, List<SimGuest> guests, List<SimStorage> storages, Clock clock) {
     this.clusterName = clusterName;
@@ -27,7 +28,8 @@ public final class PveFleet {
     this.guests = List.copyOf(guests);
     this.storages = List.copyOf(storages);
     this.clock = clock;
-    this.bootEpoch = clock.instant().getEpochSecond() - 864_000;
+    this.startEpoch = clock.instant().getEpochSecond();
+    this.bootEpoch = startEpoch - 864_000;
   }
 
   /** A simulated node. */
@@ -87,6 +89,15 @@ public final class PveFleet {
 
   long now() {
     return clock.instant().getEpochSecond();
+  }
+
+  /** When the simulation started, in epoch seconds: the scenario's events are timed from here. */
+  long startEpoch() {
+    return startEpoch;
+  }
+
+  SimGuest guest(int vmid) {
+    return guests.stream().filter(g -> g.vmid() == vmid).findFirst().orElse(null);
   }
 
   long uptime() {

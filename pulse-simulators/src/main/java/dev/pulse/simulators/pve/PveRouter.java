@@ -15,28 +15,77 @@ final class PveRouter {
   /** A status and the {@code data} member to send. */
   record Answer(int status, Object data) {}
 
-  private static final Pattern NODE_STATUS = Pattern.compile("/nodes/([^/]+)/status");
+  private static final Pattern NODE_PATH = Pattern.compile("/nodes/([^/]+)(/.*)");
+  private static final Pattern AGENT = Pattern.compile("/qemu/(\\d+)/agent/([a-z-]+)");
+  private static final Pattern LXC_INTERFACES = Pattern.compile("/lxc/(\\d+)/interfaces");
+  private static final Pattern ZFS_POOL = Pattern.compile("/disks/zfs/([^/]+)");
   private static final List<String> NODE_FIGURES = List.of("cpu", "mem", "disk", "uptime", "maxcpu", "maxmem", "maxdisk");
 
   private final PveFleet fleet;
   private final PveResponses responses;
+  private final PveDetailResponses details;
 
   PveRouter(PveFleet fleet) {
     this.fleet = fleet;
     this.responses = new PveResponses(fleet);
+    this.details = new PveDetailResponses(fleet);
   }
 
   Answer get(String path, String query, boolean privileged) {
-    Matcher nodeStatus = NODE_STATUS.matcher(path);
+    Matcher nodePath = NODE_PATH.matcher(path);
     return switch (path) {
       case "/version" -> ok(responses.version());
       case "/cluster/status" -> ok(responses.clusterStatus());
       case "/cluster/resources" -> ok(clusterResources(query, privileged));
       case "/nodes" -> ok(responses.nodes());
       case "/access/permissions" -> ok(privileged ? auditorPermissions() : Map.of());
-      default -> nodeStatus.matches() ? nodeStatus(nodeStatus.group(1), privileged)
+      default -> nodePath.matches() ? node(nodePath.group(1), nodePath.group(2), query, privileged)
           : new Answer(501, null); // "Method 'GET /…' not implemented"
     };
+  }
+
+  private Answer node(String name, String rest, String query, boolean privileged) {
+    PveFleet.SimNode node = fleet.node(name);
+    if (node == null) {
+      return new Answer(500, null); // "hostname lookup failed"
+    }
+    if (!privileged) {
+      return new Answer(403, null); // "Permission check failed (/nodes/pve1, Sys.Audit)"
+    }
+    if (!node.online()) {
+      return new Answer(595, null); // pveproxy: no route to host
+    }
+    Matcher agent = AGENT.matcher(rest);
+    Matcher lxc = LXC_INTERFACES.matcher(rest);
+    Matcher pool = ZFS_POOL.matcher(rest);
+    if (rest.equals("/status")) {
+      return ok(responses.nodeStatus(node));
+    } else if (rest.equals("/qemu")) {
+      return ok(details.qemuList(node));
+    } else if (agent.matches()) {
+      PveFleet.SimGuest g = guestOn(node, Integer.parseInt(agent.group(1)));
+      Object answer = g == null ? null : details.agent(g, agent.group(2));
+      return answer == null ? new Answer(500, null) : ok(answer); // "QEMU guest agent is not running"
+    } else if (lxc.matches()) {
+      PveFleet.SimGuest g = guestOn(node, Integer.parseInt(lxc.group(1)));
+      return g == null || !g.status().equals("running") ? new Answer(500, null) : ok(details.lxcInterfaces(g));
+    } else if (rest.equals("/disks/list")) {
+      return ok(details.disks(node));
+    } else if (rest.equals("/disks/smart")) {
+      Object smart = details.smart(node, query != null && query.startsWith("disk=") ? query.substring(5) : null);
+      return smart == null ? new Answer(400, null) : ok(smart);
+    } else if (rest.equals("/disks/zfs")) {
+      return ok(details.zfsPools(node));
+    } else if (pool.matches()) {
+      Object tree = details.zfsPool(node, pool.group(1));
+      return tree == null ? new Answer(500, null) : ok(tree);
+    }
+    return new Answer(501, null);
+  }
+
+  private PveFleet.SimGuest guestOn(PveFleet.SimNode node, int vmid) {
+    PveFleet.SimGuest g = fleet.guest(vmid);
+    return g != null && g.node().equals(node.name()) ? g : null;
   }
 
   private List<Object> clusterResources(String query, boolean privileged) {
@@ -53,20 +102,6 @@ final class PveRouter {
           return (Object) node;
         })
         .toList();
-  }
-
-  private Answer nodeStatus(String name, boolean privileged) {
-    PveFleet.SimNode node = fleet.node(name);
-    if (node == null) {
-      return new Answer(500, null); // "hostname lookup failed"
-    }
-    if (!privileged) {
-      return new Answer(403, null); // "Permission check failed (/nodes/pve1, Sys.Audit)"
-    }
-    if (!node.online()) {
-      return new Answer(595, null); // pveproxy: no route to host
-    }
-    return ok(responses.nodeStatus(node));
   }
 
   private static Map<String, Object> auditorPermissions() {

@@ -56,10 +56,23 @@ public final class PveApiClient {
 
   /** GETs {@code path} (for example {@code /cluster/resources}) and returns its {@code data}. */
   public JsonNode get(String path) throws PveApiException {
+    return get(path, true);
+  }
+
+  /**
+   * GETs a path whose 5xx answers are the fault of a guest or node behind the endpoint, not of the
+   * endpoint: a guest agent that is not running answers 500, which must neither fail over nor make
+   * the endpoint rest. Connection faults and timeouts still fail over.
+   */
+  public JsonNode getBehindEndpoint(String path) throws PveApiException {
+    return get(path, false);
+  }
+
+  private JsonNode get(String path, boolean statusFaultsAreTheEndpoints) throws PveApiException {
     List<String> errors = new ArrayList<>();
     for (URI endpoint : endpoints.candidates()) {
       try {
-        JsonNode data = getFrom(endpoint, path);
+        JsonNode data = getFrom(endpoint, path, statusFaultsAreTheEndpoints);
         endpoints.succeeded(endpoint);
         return data;
       } catch (PveApiException e) {
@@ -74,13 +87,13 @@ public final class PveApiClient {
         : "every endpoint failed: " + String.join("; ", errors), 0);
   }
 
-  private JsonNode getFrom(URI endpoint, String path) throws PveApiException {
+  private JsonNode getFrom(URI endpoint, String path, boolean statusFaults) throws PveApiException {
     try {
-      return send(endpoint, path, authorized(endpoint, HttpRequest.newBuilder(api(endpoint, path)).GET()));
+      return send(endpoint, path, authorized(endpoint, HttpRequest.newBuilder(api(endpoint, path)).GET()), statusFaults);
     } catch (PveApiException e) {
       if (e.status() == 401 && tickets != null) { // the ticket expired or was revoked: log in again, once
         tickets.invalidate();
-        return send(endpoint, path, authorized(endpoint, HttpRequest.newBuilder(api(endpoint, path)).GET()));
+        return send(endpoint, path, authorized(endpoint, HttpRequest.newBuilder(api(endpoint, path)).GET()), statusFaults);
       }
       throw e;
     }
@@ -101,7 +114,7 @@ public final class PveApiClient {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form));
     try {
-      return send(endpoint, "/access/ticket", request);
+      return send(endpoint, "/access/ticket", request, true);
     } catch (PveApiException e) {
       if (e.status() == 401) {
         throw new PveApiException("login as " + username + " failed: check the user name, realm and password", 401);
@@ -110,7 +123,7 @@ public final class PveApiClient {
     }
   }
 
-  private JsonNode send(URI endpoint, String path, HttpRequest.Builder builder) throws PveApiException {
+  private JsonNode send(URI endpoint, String path, HttpRequest.Builder builder, boolean statusFaults) throws PveApiException {
     HttpRequest request = builder.timeout(requestTimeout).header("Accept", "application/json").build();
     String what = request.method() + " " + path;
     HttpResponse<byte[]> response;
@@ -130,7 +143,7 @@ public final class PveApiClient {
     if (status != 200) {
       String message = what + " answered HTTP " + status + explain(status, credentials);
       boolean nodeScoped = path.startsWith("/nodes/") && (status == 595 || status == 596);
-      if (status >= 500 && !nodeScoped) {
+      if (status >= 500 && !nodeScoped && statusFaults) {
         throw PveApiException.endpointFault(message, status, null);
       }
       throw new PveApiException(message, status);

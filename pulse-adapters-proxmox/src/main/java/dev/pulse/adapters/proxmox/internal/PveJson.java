@@ -14,7 +14,15 @@ public final class PveJson {
   private PveJson() {}
 
   public static Double number(JsonNode parent, String field) {
-    JsonNode n = parent.get(field);
+    return parse(parent.get(field));
+  }
+
+  /** The element at {@code index} of an array, read like {@link #number(JsonNode, String)}. */
+  public static Double number(JsonNode array, int index) {
+    return parse(array.get(index));
+  }
+
+  private static Double parse(JsonNode n) {
     if (n == null || n.isNull()) {
       return null;
     }

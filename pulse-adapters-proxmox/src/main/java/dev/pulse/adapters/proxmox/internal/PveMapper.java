@@ -8,6 +8,8 @@ import static dev.pulse.adapters.proxmox.internal.PveJson.whole;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.domain.resource.CpuMetric;
+import dev.pulse.domain.resource.Facets;
+import dev.pulse.domain.resource.GuestFacet;
 import dev.pulse.domain.resource.Identity;
 import dev.pulse.domain.resource.Metrics;
 import dev.pulse.domain.resource.ProxmoxFacet;
@@ -22,8 +24,8 @@ import java.util.Map;
 /**
  * Maps PVE's {@code /cluster/resources}, {@code /cluster/status} and {@code /nodes/{node}/status}
  * answers to observed resources, with units made explicit: CPU fractions become percentages,
- * sizes stay bytes, and what PVE does not know (a qemu guest's disk use, an offline node's
- * figures) stays unknown. Pure. Internal: not API.
+ * sizes stay bytes, and what PVE does not know (a qemu guest's disk use without its agent, an
+ * offline node's figures) stays unknown. Pure. Internal: not API.
  */
 public final class PveMapper {
 
@@ -35,8 +37,10 @@ public final class PveMapper {
    * @param resources {@code /cluster/resources} items
    * @param nodeIps node name → IP, from {@code /cluster/status}
    * @param nodeStatus node name → {@code /nodes/{node}/status}, for the nodes that answered
+   * @param extras guest key ({@code qemu-100}) → what the collector knows beyond these answers
    */
-  public static List<ObservedResource> map(JsonNode resources, Map<String, String> nodeIps, Map<String, JsonNode> nodeStatus) {
+  public static List<ObservedResource> map(JsonNode resources, Map<String, String> nodeIps, Map<String, JsonNode> nodeStatus,
+      Map<String, GuestExtras> extras) {
     List<ObservedResource> out = new ArrayList<>();
     List<JsonNode> storages = new ArrayList<>();
     for (JsonNode item : resources) {
@@ -45,9 +49,9 @@ public final class PveMapper {
         continue;
       }
       switch (type) {
-        case "node" -> out.add(node(item, nodeIps, nodeStatus.get(text(item, "node"))));
+        case "node" -> out.add(PveNodeMapper.node(item, nodeIps, nodeStatus.get(text(item, "node"))));
         case "qemu", "lxc" -> {
-          ObservedResource guest = guest(item, type);
+          ObservedResource guest = guest(item, type, extras);
           if (guest != null) {
             out.add(guest);
           }
@@ -60,43 +64,29 @@ public final class PveMapper {
     return out;
   }
 
+  /** Without anything beyond the API's answers. */
+  public static List<ObservedResource> map(JsonNode resources, Map<String, String> nodeIps, Map<String, JsonNode> nodeStatus) {
+    return map(resources, nodeIps, nodeStatus, Map.of());
+  }
+
   static String nodeKey(String node) {
     return "node-" + node;
   }
 
-  private static ObservedResource node(JsonNode item, Map<String, String> nodeIps, JsonNode status) {
-    String name = text(item, "node");
-    String raw = text(item, "status");
-    boolean online = "online".equals(raw);
-    Integer threads = integer(item, "maxcpu");
-    Metrics metrics = Metrics.UNKNOWN;
-    if (online) {
-      Double cpu = status != null && number(status, "cpu") != null ? number(status, "cpu") : number(item, "cpu");
-      JsonNode memory = status != null ? status.get("memory") : null;
-      JsonNode rootfs = status != null ? status.get("rootfs") : null;
-      UsageMetric mem = memory != null
-          ? UsageMetric.of(whole(memory, "used"), whole(memory, "total"), PLATFORM)
-          : UsageMetric.of(whole(item, "mem"), whole(item, "maxmem"), PLATFORM);
-      UsageMetric disk = rootfs != null
-          ? UsageMetric.of(whole(rootfs, "used"), whole(rootfs, "total"), PLATFORM)
-          : UsageMetric.of(whole(item, "disk"), whole(item, "maxdisk"), PLATFORM);
-      metrics = new Metrics(cpu == null ? null : CpuMetric.fromFraction(cpu, threads == null ? 0 : threads, PLATFORM), mem, disk);
-    }
-    String ip = nodeIps.get(name);
-    Identity identity = new Identity(null, null, List.of(name), ip == null ? List.of() : List.of(ip), List.of());
-    ProxmoxFacet facet = new ProxmoxFacet(name, null, false, null, text(item, "hastate"), null,
-        raw == null ? "unknown" : raw, online ? whole(item, "uptime") : null);
-    ResourceStatus mapped = online ? ResourceStatus.ONLINE : "offline".equals(raw) ? ResourceStatus.OFFLINE : ResourceStatus.UNKNOWN;
-    return new ObservedResource(nodeKey(name), ResourceType.AGENT, name, mapped, null, identity, metrics, List.of(), facet, null);
+  /** The source key of a guest: {@code qemu-100} or {@code lxc-101}. */
+  public static String guestKey(String type, int vmid) {
+    return type + "-" + vmid;
   }
 
-  private static ObservedResource guest(JsonNode item, String type) {
+  private static ObservedResource guest(JsonNode item, String type, Map<String, GuestExtras> allExtras) {
     Integer vmid = integer(item, "vmid");
     String node = text(item, "node");
     if (vmid == null || node == null) {
       return null;
     }
     boolean qemu = type.equals("qemu");
+    String key = guestKey(type, vmid);
+    GuestExtras extras = allExtras.getOrDefault(key, GuestExtras.NONE);
     String raw = text(item, "status") == null ? "unknown" : text(item, "status");
     String name = text(item, "name") != null ? text(item, "name") : (qemu ? "VM " + vmid : "CT" + vmid);
     boolean running = raw.equals("running");
@@ -104,14 +94,38 @@ public final class PveMapper {
     if (running) {
       Double cpu = number(item, "cpu");
       Integer cores = integer(item, "maxcpu");
-      UsageMetric disk = qemu ? null : UsageMetric.of(whole(item, "disk"), whole(item, "maxdisk"), PLATFORM); // qemu disk is always 0
       metrics = new Metrics(cpu == null ? null : CpuMetric.fromFraction(cpu, cores == null ? 0 : cores, PLATFORM),
-          UsageMetric.of(whole(item, "mem"), whole(item, "maxmem"), PLATFORM), disk);
+          memory(item, extras.balloonBytes()), qemu ? agentDisk(extras.agent()) : UsageMetric.of(whole(item, "disk"), whole(item, "maxdisk"), PLATFORM),
+          null, extras.netIn(), extras.netOut(), extras.diskRead(), extras.diskWrite());
     }
     ProxmoxFacet facet = new ProxmoxFacet(node, vmid, flag(item, "template"), text(item, "lock"), text(item, "hastate"),
         text(item, "pool"), raw, running ? whole(item, "uptime") : null);
-    return new ObservedResource(type + "-" + vmid, qemu ? ResourceType.VM : ResourceType.SYSTEM_CONTAINER, name,
-        guestStatus(raw), nodeKey(node), text(item, "name") != null ? Identity.ofHostname(name) : Identity.EMPTY, metrics, PveJson.tags(item), facet, null);
+    GuestFacet agent = extras.agent();
+    List<String> ips = agent == null ? List.of() : agent.ips();
+    Identity identity = new Identity(null, null, text(item, "name") != null ? List.of(name) : List.of(), ips, List.of());
+    return new ObservedResource(key, qemu ? ResourceType.VM : ResourceType.SYSTEM_CONTAINER, name,
+        guestStatus(raw), nodeKey(node), identity, metrics, PveJson.tags(item), Facets.of(facet).withGuest(agent));
+  }
+
+  /**
+   * Memory against the balloon's current size when the driver reports it (the guest cannot use
+   * more), else against the configured maximum.
+   */
+  private static UsageMetric memory(JsonNode item, Long balloonBytes) {
+    Long used = whole(item, "mem");
+    Long max = whole(item, "maxmem");
+    Long total = balloonBytes != null && balloonBytes > 0 && used != null && used <= balloonBytes ? balloonBytes : max;
+    return UsageMetric.of(used, total, PLATFORM);
+  }
+
+  /** A qemu guest's disk use from its agent's filesystems; unknown without the agent (PVE sends 0). */
+  private static UsageMetric agentDisk(GuestFacet agent) {
+    if (agent == null || agent.filesystems().isEmpty()) {
+      return null;
+    }
+    long used = agent.filesystems().stream().mapToLong(GuestFacet.Filesystem::usedBytes).sum();
+    long total = agent.filesystems().stream().mapToLong(GuestFacet.Filesystem::totalBytes).sum();
+    return UsageMetric.of(used, total, PLATFORM + "-agent");
   }
 
   private static ResourceStatus guestStatus(String raw) {

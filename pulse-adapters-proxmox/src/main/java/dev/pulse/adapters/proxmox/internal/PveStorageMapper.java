@@ -5,6 +5,7 @@ import static dev.pulse.adapters.proxmox.internal.PveJson.text;
 import static dev.pulse.adapters.proxmox.internal.PveJson.whole;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.domain.resource.Facets;
 import dev.pulse.domain.resource.Identity;
 import dev.pulse.domain.resource.Metrics;
 import dev.pulse.domain.resource.ResourceStatus;
@@ -56,6 +57,6 @@ final class PveStorageMapper {
         nodes);
     return new ObservedResource(key, ResourceType.STORAGE, text(first, "storage"),
         active != null ? ResourceStatus.ONLINE : ResourceStatus.OFFLINE,
-        shared ? null : PveMapper.nodeKey(nodes.get(0)), Identity.EMPTY, new Metrics(null, null, disk), List.of(), null, facet);
+        shared ? null : PveMapper.nodeKey(nodes.get(0)), Identity.EMPTY, Metrics.of(null, null, disk), List.of(), Facets.NONE.withStorage(facet));
   }
 }

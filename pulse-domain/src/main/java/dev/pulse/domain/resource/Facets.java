@@ -1,0 +1,53 @@
+package dev.pulse.domain.resource;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The platform- and kind-specific facts of a resource, one typed facet each; absent ones are
+ * {@code null}.
+ *
+ * @param proxmox Proxmox VE facts of a node or guest
+ * @param storage facts of a storage
+ * @param host facts of a host machine: OS, kernel, CPU model, load
+ * @param guest what a guest's agent reports: OS, addresses, filesystems
+ * @param disk facts of a physical disk
+ * @param zfs facts of a ZFS pool
+ */
+public record Facets(
+    @Nullable ProxmoxFacet proxmox,
+    @Nullable StorageFacet storage,
+    @Nullable HostFacet host,
+    @Nullable GuestFacet guest,
+    @Nullable DiskFacet disk,
+    @Nullable ZfsPoolFacet zfs) {
+
+  public static final Facets NONE = new Facets(null, null, null, null, null, null);
+
+  public static Facets of(ProxmoxFacet proxmox) {
+    return NONE.withProxmox(proxmox);
+  }
+
+  public Facets withProxmox(@Nullable ProxmoxFacet f) {
+    return new Facets(f, storage, host, guest, disk, zfs);
+  }
+
+  public Facets withStorage(@Nullable StorageFacet f) {
+    return new Facets(proxmox, f, host, guest, disk, zfs);
+  }
+
+  public Facets withHost(@Nullable HostFacet f) {
+    return new Facets(proxmox, storage, f, guest, disk, zfs);
+  }
+
+  public Facets withGuest(@Nullable GuestFacet f) {
+    return new Facets(proxmox, storage, host, f, disk, zfs);
+  }
+
+  public Facets withDisk(@Nullable DiskFacet f) {
+    return new Facets(proxmox, storage, host, guest, f, zfs);
+  }
+
+  public Facets withZfs(@Nullable ZfsPoolFacet f) {
+    return new Facets(proxmox, storage, host, guest, disk, f);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.pulse.domain.resource;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Facts of a host machine. Unknown ones are {@code null}.
+ *
+ * @param loadAverage the 1, 5 and 15 minute load averages, or empty when unknown
+ * @param memoryAvailableBytes memory available to new work (MemAvailable)
+ * @param platformVersion for example {@code pve-manager/8.2.4/faa83925}
+ */
+public record HostFacet(
+    @Nullable String kernel,
+    @Nullable String platformVersion,
+    @Nullable String cpuModel,
+    @Nullable Integer cpuSockets,
+    @Nullable Integer cpuCores,
+    @Nullable Integer cpuThreads,
+    List<Double> loadAverage,
+    @Nullable Long memoryAvailableBytes,
+    @Nullable String bootMode) {
+
+  public HostFacet {
+    loadAverage = List.copyOf(loadAverage);
+  }
+}
