@@ -1,10 +1,11 @@
 // End-to-end: outside demo mode the UI asks for the token once, or takes it once from ?token=.
 // Then it adds a Proxmox VE connection through /settings and sees the cluster's nodes arrive.
-// usage: node e2e/token.e2e.mjs http://127.0.0.1:PORT TOKEN PVE_URL PVE_TOKEN_ID PVE_SECRET PVE_FINGERPRINT
+// Then a Proxmox Backup Server, whose datastores appear under /backups.
+// usage: node e2e/token.e2e.mjs BASE_URL TOKEN PVE_URL PVE_TOKEN_ID PVE_SECRET PVE_FINGERPRINT PBS_URL PBS_TOKEN_ID PBS_SECRET
 import { check, launch } from "./browser.mjs";
 
-const [base, token, pveUrl, pveTokenId, pveSecret, pveFingerprint] = process.argv.slice(2);
-if (!pveFingerprint) throw new Error("usage: token.e2e.mjs BASE_URL TOKEN PVE_URL PVE_TOKEN_ID PVE_SECRET PVE_FINGERPRINT");
+const [base, token, pveUrl, pveTokenId, pveSecret, pveFingerprint, pbsUrl, pbsTokenId, pbsSecret] = process.argv.slice(2);
+if (!pbsSecret) throw new Error("usage: token.e2e.mjs BASE_URL TOKEN PVE_URL PVE_TOKEN_ID PVE_SECRET PVE_FINGERPRINT PBS_URL PBS_TOKEN_ID PBS_SECRET");
 
 const context = await launch();
 try {
@@ -54,6 +55,25 @@ try {
   await page.click("a[href='/infrastructure']");
   await page.waitForSelector("[data-testid=node-row]", { timeout: 30_000 });
   check((await page.$$("[data-testid=node-row]")).length === 3, "the cluster's three nodes appear live");
+
+  await page.click("a[href='/settings']");
+  await page.selectOption("select[name=type]", "pbs");
+  await page.fill("input[name=name]", "backups");
+  await page.fill("input[name=url]", pbsUrl);
+  await page.fill("input[name=tokenId]", pbsTokenId);
+  await page.fill("input[name=tokenSecret]", pbsSecret);
+  await page.fill("input[name=fingerprint]", "");
+  await page.click("[data-testid=test-connection]");
+  await page.click("[data-testid=trust-fingerprint]");
+  await page.waitForSelector("[data-testid=test-result]:has-text('Connected: Proxmox Backup Server')");
+  await page.click("[data-testid=connection-form] button[type=submit]");
+  await page.waitForSelector("[data-testid=connection-row]:has-text('backups')");
+  check(true, "a Proxmox Backup Server connection is added through the UI");
+
+  await page.click("a[href='/backups']");
+  await page.waitForSelector("[data-testid=datastore-row][data-name=store1]", { timeout: 30_000 });
+  const stores = await page.$$eval("[data-testid=datastore-row]", (rows) => rows.length);
+  check(stores === 3, "its datastores appear under /backups");
 } finally {
   await context.close();
 }

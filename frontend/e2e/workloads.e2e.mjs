@@ -67,6 +67,13 @@ try {
   check(disks === 5, `/storage lists the physical disks of the online nodes (${disks})`);
   const hddLife = await page.textContent("[data-testid=disk-row][data-name='/dev/sdb'] [data-testid=wearout]");
   check(hddLife === "—", "an HDD's unknown wearout shows as —");
+
+  await page.click("a[href='/backups']");
+  await page.waitForSelector("[data-testid=backup-group-row][data-name='vm/100']");
+  const verify = await page.textContent("[data-testid=backup-group-row][data-name='vm/100'] [data-testid=verification]");
+  check(verify === "failed", "/backups shows the failed verification of vm/100");
+  const stores = await page.$$eval("[data-testid=datastore-row]", (rows) => rows.map((r) => r.getAttribute("data-name")));
+  check(stores.join(",") === "offline-usb,store1,store2", `/backups lists the demo datastores (${stores})`);
 } finally {
   await context.close();
 }

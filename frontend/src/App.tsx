@@ -10,6 +10,7 @@ const Infrastructure = lazy(() => import("./routes/Infrastructure"));
 const Workloads = lazy(() => import("./routes/Workloads"));
 const Settings = lazy(() => import("./routes/Settings"));
 const Storage = lazy(() => import("./routes/Storage"));
+const Backups = lazy(() => import("./routes/Backups"));
 
 function Layout(props: ParentProps) {
   return (
@@ -48,6 +49,7 @@ export default function App() {
           <Route path="/infrastructure" component={Infrastructure} />
           <Route path="/workloads" component={Workloads} />
           <Route path="/storage" component={Storage} />
+          <Route path="/backups" component={Backups} />
           <Route path="/settings" component={Settings} />
           <Route path="*" component={() => <p class="text-muted">No such page.</p>} />
         </Router>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toDraft } from "../src/components/ConnectionForm";
 
 const base = {
+  type: "pve" as const,
   name: "lab", url: "https://pve1:8006", endpoints: "https://pve2:8006, https://pve3:8006\nhttps://pve4:8006",
   auth: "token" as const, tokenId: "a@b!c", tokenSecret: "s", username: "root@pam", password: "pw",
   fingerprint: "  ", verifyTls: true,
@@ -23,5 +24,11 @@ describe("toDraft", () => {
     const d = toDraft(base);
     expect(d.endpoints).toEqual(["https://pve2:8006", "https://pve3:8006", "https://pve4:8006"]);
     expect(d.fingerprint).toBeNull();
+  });
+});
+
+describe("toDraft for a backup server", () => {
+  it("keeps the chosen platform", () => {
+    expect(toDraft({ ...base, type: "pbs" }).type).toBe("pbs");
   });
 });

@@ -2,7 +2,7 @@ import { request } from "./client";
 
 export interface Connection {
   id: string;
-  type: "pve";
+  type: "pve" | "pbs";
   name: string;
   url: string;
   endpoints: string[];
@@ -19,7 +19,7 @@ export interface Connection {
 }
 
 export interface ConnectionDraft {
-  type: "pve";
+  type: "pve" | "pbs";
   name: string;
   url: string;
   endpoints: string[];

@@ -102,6 +102,46 @@ export interface Resource {
   guest: GuestFacet | null;
   disk: DiskFacet | null;
   zfs: ZfsPoolFacet | null;
+  pbs: PbsFacet | null;
+  datastore: DatastoreFacet | null;
+}
+
+export interface PbsJob {
+  kind: "gc" | "verify" | "sync" | "prune";
+  id: string;
+  store: string | null;
+  schedule: string | null;
+  lastState: string | null;
+  outcome: "ok" | "warning" | "error" | "never";
+  lastRunEnd: string | null;
+  nextRun: string | null;
+}
+
+export interface PbsFacet { version: string | null; fingerprint: string | null; jobs: PbsJob[] }
+
+export interface BackupGroup {
+  namespace: string;
+  type: string;
+  id: string;
+  lastBackup: string | null;
+  count: number;
+  lastSizeBytes: number | null;
+  verification: "ok" | "failed" | null;
+  lastProtected: boolean;
+  owner: string | null;
+  comment: string | null;
+}
+
+export interface DatastoreFacet {
+  store: string;
+  dedupFactor: number | null;
+  estimatedFull: string | null;
+  growing: boolean | null;
+  lastGc: string | null;
+  maintenance: string | null;
+  error: string | null;
+  groups: BackupGroup[];
+  groupsTotal: number;
 }
 
 export interface StateSnapshot { resources: Resource[]; version: number }

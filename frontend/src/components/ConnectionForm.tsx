@@ -7,6 +7,7 @@ import { saveToken } from "../auth/token";
 const input = "w-full rounded border border-line bg-surface px-2 py-1.5 text-sm";
 
 interface FormState {
+  type: "pve" | "pbs";
   name: string;
   url: string;
   endpoints: string;
@@ -20,7 +21,7 @@ interface FormState {
 }
 
 const EMPTY: FormState = {
-  name: "", url: "https://", endpoints: "", auth: "token", tokenId: "", tokenSecret: "", username: "", password: "",
+  type: "pve", name: "", url: "https://", endpoints: "", auth: "token", tokenId: "", tokenSecret: "", username: "", password: "",
   fingerprint: "", verifyTls: true,
 };
 
@@ -28,7 +29,7 @@ const EMPTY: FormState = {
 export function toDraft(f: FormState): ConnectionDraft {
   const token = f.auth === "token";
   return {
-    type: "pve",
+    type: f.type,
     name: f.name,
     url: f.url,
     endpoints: f.endpoints.split(/[\s,]+/).filter(Boolean),
@@ -41,7 +42,9 @@ export function toDraft(f: FormState): ConnectionDraft {
   };
 }
 
-/** Adds a Proxmox VE connection, with a Test button that offers untrusted certificates for pinning. */
+const PRODUCT = { pve: "Proxmox VE", pbs: "Proxmox Backup Server" } as const;
+
+/** Adds a Proxmox VE or Backup Server connection, with a Test button that offers untrusted certificates for pinning. */
 export function ConnectionForm(props: { onCreated: () => void }) {
   const [form, setForm] = createStore<FormState>({ ...EMPTY });
   const [error, setError] = createSignal<{ message: string; field?: string; status?: number }>();
@@ -99,8 +102,15 @@ export function ConnectionForm(props: { onCreated: () => void }) {
 
   return (
     <form onSubmit={submit} class="grid gap-3 rounded-lg border border-line bg-raised p-4 md:grid-cols-2" data-testid="connection-form">
-      {field("name", "Name", "text", "homelab")}
-      {field("url", "URL", "url", "https://pve1:8006")}
+      <label class="block space-y-1 md:col-span-2">
+        <span class="text-xs font-medium text-muted">Platform</span>
+        <select class={input} name="type" value={form.type} onChange={(e) => { setForm("type", e.currentTarget.value as FormState["type"]); setTested(undefined); }}>
+          <option value="pve">Proxmox VE</option>
+          <option value="pbs">Proxmox Backup Server</option>
+        </select>
+      </label>
+      {field("name", "Name", "text", form.type === "pbs" ? "pbs1" : "homelab")}
+      {field("url", "URL", "url", form.type === "pbs" ? "https://pbs1:8007" : "https://pve1:8006")}
       {field("endpoints", "Other nodes of the cluster (optional, for failover)", "text", "https://pve2:8006, https://pve3:8006")}
       <fieldset class="flex items-end gap-4 text-sm">
         <label class="flex items-center gap-1">
@@ -126,7 +136,7 @@ export function ConnectionForm(props: { onCreated: () => void }) {
         {(t) => (
           <div class="space-y-2 rounded border border-line p-3 text-sm md:col-span-2" data-testid="test-result">
             <p class={t().ok ? "text-ok" : "text-bad"}>
-              {t().ok ? `Connected: Proxmox VE ${t().version}` : t().error}
+              {t().ok ? `Connected: ${PRODUCT[form.type]} ${t().version}` : t().error}
             </p>
             <For each={t().endpoints}>
               {(ep) => (
@@ -164,7 +174,7 @@ export function ConnectionForm(props: { onCreated: () => void }) {
         <button type="button" disabled={busy()} onClick={test} data-testid="test-connection"
           class="rounded border border-line px-4 py-2 text-sm font-medium disabled:opacity-50">Test</button>
         <button type="submit" disabled={busy()} class="rounded bg-accent px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
-          {busy() ? "Working…" : "Add Proxmox VE connection"}
+          {busy() ? "Working…" : `Add ${PRODUCT[form.type]} connection`}
         </button>
       </div>
     </form>

@@ -6,6 +6,7 @@ import Server from "lucide-solid/icons/server";
 import Boxes from "lucide-solid/icons/boxes";
 import Settings from "lucide-solid/icons/settings";
 import HardDrive from "lucide-solid/icons/hard-drive";
+import Archive from "lucide-solid/icons/archive";
 import { useInventory } from "../stores/inventory";
 
 function initialTheme(): "light" | "dark" {
@@ -38,6 +39,9 @@ export function Shell(props: ParentProps) {
           </A>
           <A href="/storage" class={link} activeClass="bg-sunken font-medium">
             <HardDrive size={16} /> Storage
+          </A>
+          <A href="/backups" class={link} activeClass="bg-sunken font-medium">
+            <Archive size={16} /> Backups
           </A>
           <A href="/settings" class={link} activeClass="bg-sunken font-medium">
             <Settings size={16} /> Settings

@@ -1,6 +1,6 @@
 package dev.pulse.app;
 
-import dev.pulse.adapters.proxmox.PveCollectorFactory;
+import dev.pulse.adapters.proxmox.ProxmoxCollectorFactory;
 import dev.pulse.app.internal.AesGcmCipher;
 import dev.pulse.app.internal.ApiTokens;
 import dev.pulse.app.internal.DemoFleet;
@@ -51,7 +51,7 @@ public final class PulseServer implements AutoCloseable {
     PulseEngine engine = PulseEngine.builder()
         .clock(clock)
         .connectionStore(store)
-        .addCollectorFactory(new PveCollectorFactory(config.pollTimeout(), clock))
+        .addCollectorFactory(new ProxmoxCollectorFactory(config.pollTimeout(), clock))
         .pollInterval(config.pollInterval())
         .pollTimeout(config.pollTimeout())
         .build();

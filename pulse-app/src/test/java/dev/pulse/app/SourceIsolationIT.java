@@ -3,7 +3,7 @@ package dev.pulse.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pulse.adapters.proxmox.PveCollectorFactory;
+import dev.pulse.adapters.proxmox.ProxmoxCollectorFactory;
 import dev.pulse.domain.connection.ConnectionDraft;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.resource.Resource;
@@ -31,7 +31,7 @@ class SourceIsolationIT {
     try (PveSimulator slow = PveSimulator.builder().start();
         PveSimulator fast = PveSimulator.builder().start();
         PulseEngine engine = PulseEngine.builder()
-            .addCollectorFactory(new PveCollectorFactory(Duration.ofSeconds(10), java.time.Clock.systemUTC()))
+            .addCollectorFactory(new ProxmoxCollectorFactory(Duration.ofSeconds(10), java.time.Clock.systemUTC()))
             .pollInterval(Duration.ofMillis(500))
             .pollTimeout(Duration.ofSeconds(1))
             .build()

@@ -1,6 +1,8 @@
 package dev.pulse.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.pulse.engine.PulseEngine;
 import dev.pulse.http.internal.AccessGuard;
 import dev.pulse.http.internal.ConnectionRoutes;
@@ -24,7 +26,9 @@ public final class PulseHttpServer implements AutoCloseable {
   private final StateSocket socket;
 
   private PulseHttpServer(Builder b) {
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // instants as ISO-8601 text
     this.socket = new StateSocket(b.engine, json);
     AccessGuard guard = new AccessGuard(b.access);
     ResourceRoutes resources = new ResourceRoutes(b.engine.registry());

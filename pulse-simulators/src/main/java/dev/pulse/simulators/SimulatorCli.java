@@ -1,76 +1,81 @@
 package dev.pulse.simulators;
 
+import dev.pulse.simulators.pbs.PbsSimulator;
 import dev.pulse.simulators.pve.PveSimulator;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code simulate pve --port N --token-id USER@REALM!ID --token-secret SECRET [--bind ADDR]}: runs
- * a simulator in the foreground until the process is stopped.
+ * {@code simulate pve|pbs --port N --token-id USER@REALM!ID --token-secret SECRET [--bind ADDR]
+ * [--endpoints N]}: runs a simulator in the foreground until the process is stopped.
  */
 public final class SimulatorCli {
+
+  private static final String USAGE = "usage: simulate pve|pbs --port N --token-id USER@REALM!ID --token-secret SECRET"
+      + " [--bind ADDR] [--endpoints N (pve)]";
 
   private SimulatorCli() {}
 
   /** Runs the command; returns the exit code. Blocks until interrupted when it starts a server. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !args[0].equals("pve")) {
-      err.println("usage: simulate pve --port N --token-id USER@REALM!ID --token-secret SECRET [--bind ADDR]");
+    if (args.length == 0 || !(args[0].equals("pve") || args[0].equals("pbs"))) {
+      err.println(USAGE);
       return 2;
     }
-    PveSimulator.Builder builder = PveSimulator.builder().port(8006);
-    String tokenId = null;
-    String tokenSecret = null;
-    for (int i = 1; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      if (value == null) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 1; i < args.length; i += 2) {
+      if (!List.of("--port", "--token-id", "--token-secret", "--bind", "--endpoints").contains(args[i])) {
+        err.println("unknown option " + args[i] + "\n" + USAGE);
+        return 2;
+      }
+      if (i + 1 >= args.length) {
         err.println("missing value for " + args[i]);
         return 2;
       }
-      switch (args[i]) {
-        case "--port" -> {
-          try {
-            builder.port(Integer.parseInt(value));
-          } catch (NumberFormatException e) {
-            err.println("--port must be a number: " + value);
-            return 2;
-          }
-        }
-        case "--token-id" -> tokenId = value;
-        case "--token-secret" -> tokenSecret = value;
-        case "--bind" -> {
-          try {
-            builder.bindAddress(InetAddress.getByName(value));
-          } catch (UnknownHostException e) {
-            err.println("--bind must be an address: " + value);
-            return 2;
-          }
-        }
-        default -> {
-          err.println("unknown option " + args[i]);
-          return 2;
-        }
-      }
-      i++;
+      options.put(args[i], args[i + 1]);
     }
-    if (tokenId == null || tokenSecret == null) {
+    String tokenId = options.get("--token-id");
+    String secret = options.get("--token-secret");
+    if (tokenId == null || secret == null) {
       err.println("--token-id and --token-secret are required");
       return 2;
     }
-    builder.token(tokenId, tokenSecret);
-    try (PveSimulator sim = builder.start()) {
-      out.println("PVE simulator: " + sim.baseUrl() + "/api2/json");
-      out.println("Token: Authorization: PVEAPIToken=" + tokenId + "=<secret>");
-      out.println("Certificate SHA-256 fingerprint: " + sim.fingerprint());
+    int port;
+    int endpoints;
+    InetAddress bind;
+    try {
+      port = Integer.parseInt(options.getOrDefault("--port", args[0].equals("pbs") ? "8007" : "8006"));
+      endpoints = Integer.parseInt(options.getOrDefault("--endpoints", "1"));
+      bind = options.containsKey("--bind") ? InetAddress.getByName(options.get("--bind")) : InetAddress.getLoopbackAddress();
+    } catch (NumberFormatException e) {
+      err.println("--port and --endpoints must be numbers");
+      return 2;
+    } catch (UnknownHostException e) {
+      err.println("--bind must be an address: " + options.get("--bind"));
+      return 2;
+    }
+    try (AutoCloseable sim = args[0].equals("pve")
+        ? PveSimulator.builder().port(port).bindAddress(bind).endpoints(endpoints).token(tokenId, secret).start()
+        : PbsSimulator.builder().port(port).bindAddress(bind).token(tokenId, secret).start()) {
+      List<URI> urls = sim instanceof PveSimulator p ? p.baseUrls() : List.of(((PbsSimulator) sim).baseUrl());
+      String fingerprint = sim instanceof PveSimulator p ? p.fingerprint() : ((PbsSimulator) sim).fingerprint();
+      String header = args[0].equals("pve") ? "PVEAPIToken=" + tokenId + "=<secret>" : "PBSAPIToken=" + tokenId + ":<secret>";
+      out.println(args[0].toUpperCase() + " simulator: " + urls.stream().map(u -> u + "/api2/json").toList());
+      out.println("Token: Authorization: " + header);
+      out.println("Certificate SHA-256 fingerprint: " + fingerprint);
       out.flush();
       CountDownLatch forever = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "pve-sim-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "simulator-shutdown"));
       forever.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (IllegalStateException e) {
+    } catch (Exception e) {
       err.println(e.getMessage());
       return 1;
     }

@@ -3,13 +3,13 @@ package dev.pulse.adapters.proxmox;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.adapters.proxmox.internal.CounterRates;
 import dev.pulse.adapters.proxmox.internal.GuestExtras;
-import dev.pulse.adapters.proxmox.internal.PveApiClient;
-import dev.pulse.adapters.proxmox.internal.PveApiException;
+import dev.pulse.adapters.proxmox.internal.ProxmoxApiClient;
+import dev.pulse.adapters.proxmox.internal.ProxmoxApiException;
 import dev.pulse.adapters.proxmox.internal.PveDiskTier;
 import dev.pulse.adapters.proxmox.internal.PveGuestTier;
 import dev.pulse.adapters.proxmox.internal.PveJson;
 import dev.pulse.adapters.proxmox.internal.PveMapper;
-import dev.pulse.adapters.proxmox.internal.PvePrivileges;
+import dev.pulse.adapters.proxmox.internal.ProxmoxPrivileges;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.source.CollectionResult;
 import dev.pulse.domain.source.ObservedResource;
@@ -49,7 +49,7 @@ public final class PveCollector implements ResourceCollector {
 
   private final String name;
   private final String principal;
-  private final PveApiClient client;
+  private final ProxmoxApiClient client;
   private final Clock clock;
   private final Duration slowEvery;
   private final Duration disksEvery;
@@ -63,7 +63,7 @@ public final class PveCollector implements ResourceCollector {
   public PveCollector(ConnectionConfig connection, Duration requestTimeout, Clock clock) {
     this.name = connection.name();
     this.principal = connection.credentials().principal();
-    this.client = new PveApiClient(connection, requestTimeout, clock);
+    this.client = new ProxmoxApiClient(connection, requestTimeout, clock);
     this.clock = clock;
     this.slowEvery = connection.intervals().slowOrDefault();
     this.disksEvery = connection.intervals().disksOrDefault();
@@ -100,7 +100,7 @@ public final class PveCollector implements ResourceCollector {
       List<ObservedResource> out = new ArrayList<>(PveMapper.map(resources, nodeIps(clusterStatus), nodeStatus, extras(resources, now)));
       out.addAll(diskTier.resources(online));
       return CollectionResult.success(out);
-    } catch (PveApiException e) {
+    } catch (ProxmoxApiException e) {
       return CollectionResult.failure(e.getMessage());
     }
   }
@@ -161,7 +161,7 @@ public final class PveCollector implements ResourceCollector {
     for (String node : online) {
       try {
         nodeStatus.put(node, client.get("/nodes/" + node + "/status"));
-      } catch (PveApiException e) {
+      } catch (ProxmoxApiException e) {
         LOG.debug("{}: status of node {} unavailable: {}", name, node, e.getMessage());
       }
     }
@@ -169,14 +169,14 @@ public final class PveCollector implements ResourceCollector {
   }
 
   /** Returns the problem when privileges are missing, {@code null} when fine or not due. */
-  private String checkPrivilegesWhenDue() throws PveApiException {
+  private String checkPrivilegesWhenDue() throws ProxmoxApiException {
     Instant now = clock.instant();
     if (privilegesCheckedAt != null && Duration.between(privilegesCheckedAt, now).compareTo(PRIVILEGE_CHECK_EVERY) < 0) {
       return null;
     }
-    List<String> missing = PvePrivileges.missing(client.get("/access/permissions"));
+    List<String> missing = ProxmoxPrivileges.missing(client.get("/access/permissions"));
     if (!missing.isEmpty()) {
-      return PvePrivileges.explain(missing, principal); // checked again next cycle, so a fix shows at once
+      return ProxmoxPrivileges.explain(missing, principal); // checked again next cycle, so a fix shows at once
     }
     privilegesCheckedAt = now;
     return null;

@@ -13,6 +13,7 @@ import dev.pulse.domain.connection.Credentials;
 import dev.pulse.domain.connection.Secret;
 import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.source.CollectionResult;
+import dev.pulse.simulators.Fault;
 import dev.pulse.simulators.pve.PveSimulator;
 import java.net.URI;
 import java.time.Duration;
@@ -75,7 +76,7 @@ class PveClusterAccessIT {
   @Test
   void aRefusingEndpointFailsOverWithinTheSameCycle() {
     PveCollector collector = collector(token());
-    sim.endpoint(0).setFault(PveSimulator.Fault.REFUSED);
+    sim.setEndpointFault(0, Fault.REFUSED);
 
     CollectionResult result = collector.collect();
 
@@ -87,8 +88,8 @@ class PveClusterAccessIT {
   @Test
   void http596And5xxAndSlowEndpointsFailOverToo() {
     PveCollector collector = collector(token());
-    sim.endpoint(0).setFault(PveSimulator.Fault.HTTP_596);
-    sim.endpoint(1).setLatency(Duration.ofSeconds(5));
+    sim.setEndpointFault(0, Fault.HTTP_596);
+    sim.setEndpointLatency(1, Duration.ofSeconds(5));
 
     CollectionResult result = collector.collect();
 
@@ -101,9 +102,9 @@ class PveClusterAccessIT {
   @Test
   void aRestingEndpointIsReprobedAfterItsBackoff() {
     PveCollector collector = collector(token());
-    sim.endpoint(0).setFault(PveSimulator.Fault.HTTP_500);
+    sim.setEndpointFault(0, Fault.HTTP_500);
     assertTrue(collector.collect().succeeded());
-    sim.endpoint(0).setFault(PveSimulator.Fault.NONE);
+    sim.setEndpointFault(0, Fault.NONE);
     int firstBefore = sim.requestCount("/version") + sim.requestCount("/cluster/status");
 
     clock.advance(Duration.ofSeconds(16));
@@ -114,7 +115,7 @@ class PveClusterAccessIT {
 
   @Test
   void everyEndpointDownNamesEachError() {
-    sim.setFault(PveSimulator.Fault.HTTP_500);
+    sim.setFault(Fault.HTTP_500);
 
     CollectionResult result = collector(token()).collect();
 
@@ -171,13 +172,13 @@ class PveClusterAccessIT {
 
   @Test
   void testingReportsVersionFingerprintsAndMissingPrivileges() {
-    ConnectionTestResult good = new PveCollectorFactory(Duration.ofSeconds(2), clock).test(token());
+    ConnectionTestResult good = new ProxmoxCollectorFactory(Duration.ofSeconds(2), clock).test(token());
     assertTrue(good.ok(), good.error());
     assertEquals("8.2.4", good.version());
     assertEquals(3, good.endpoints().size());
     assertEquals(sim.fingerprint(), good.endpoints().get(0).fingerprint());
 
-    ConnectionTestResult restricted = new PveCollectorFactory(Duration.ofSeconds(2), clock)
+    ConnectionTestResult restricted = new ProxmoxCollectorFactory(Duration.ofSeconds(2), clock)
         .test(config(new Credentials.ApiToken("monitor@pve!privsep", Secret.of(SECRET)), sim.baseUrls()));
     assertFalse(restricted.ok());
     assertEquals(List.of("Sys.Audit on /", "VM.Audit on /vms", "Datastore.Audit on /storage"), restricted.missingPrivileges());
@@ -189,7 +190,7 @@ class PveClusterAccessIT {
         new Credentials.ApiToken(TOKEN_ID, Secret.of(SECRET)), Set.of(), true);
     int before = sim.requestCount();
 
-    ConnectionTestResult result = new PveCollectorFactory(Duration.ofSeconds(2), clock).test(unpinned);
+    ConnectionTestResult result = new ProxmoxCollectorFactory(Duration.ofSeconds(2), clock).test(unpinned);
 
     assertFalse(result.ok());
     assertFalse(result.endpoints().get(0).trusted());

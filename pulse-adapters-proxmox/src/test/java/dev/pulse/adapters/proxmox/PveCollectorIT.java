@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pulse.adapters.proxmox.internal.PveApiClient;
+import dev.pulse.adapters.proxmox.internal.ProxmoxApiClient;
 import dev.pulse.domain.connection.CertificateFingerprint;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionType;
@@ -17,6 +17,7 @@ import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.source.CollectionResult;
 import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.simulators.Fault;
 import dev.pulse.simulators.pve.PveSimulator;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class PveCollectorIT {
 
   @BeforeEach
   void clearFaults() {
-    sim.setFault(PveSimulator.Fault.NONE);
+    sim.setFault(Fault.NONE);
     sim.setLatency(Duration.ZERO);
   }
 
@@ -75,7 +76,7 @@ class PveCollectorIT {
   }
 
   private static JsonNode raw(String path) throws Exception {
-    return new PveApiClient(connection(TOKEN_ID, SECRET, pin, true), Duration.ofSeconds(5), Clock.systemUTC()).get(path);
+    return new ProxmoxApiClient(connection(TOKEN_ID, SECRET, pin, true), Duration.ofSeconds(5), Clock.systemUTC()).get(path);
   }
 
   private static JsonNode rawItem(String id) throws Exception {
@@ -246,10 +247,10 @@ class PveCollectorIT {
   void junkAndServerErrorsFailTheCollectionWithoutThrowing() {
     PveCollector collector = collector(connection(TOKEN_ID, SECRET, pin, true), Duration.ofSeconds(5));
 
-    sim.setFault(PveSimulator.Fault.JUNK_BODY);
+    sim.setFault(Fault.JUNK_BODY);
     assertTrue(collector.collect().error().contains("not JSON"));
 
-    sim.setFault(PveSimulator.Fault.HTTP_500);
+    sim.setFault(Fault.HTTP_500);
     assertTrue(collector.collect().error().contains("HTTP 500"));
   }
 

@@ -7,7 +7,9 @@ import java.util.Optional;
 /** The platforms Pulse connects to by polling their API. */
 public enum ConnectionType {
   /** Proxmox VE. */
-  PVE;
+  PVE,
+  /** Proxmox Backup Server. */
+  PBS;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param guest what a guest's agent reports: OS, addresses, filesystems
  * @param disk facts of a physical disk
  * @param zfs facts of a ZFS pool
+ * @param pbs facts of a Proxmox Backup Server
+ * @param datastore facts of a PBS datastore
  */
 public record Facets(
     @Nullable ProxmoxFacet proxmox,
@@ -19,35 +21,45 @@ public record Facets(
     @Nullable HostFacet host,
     @Nullable GuestFacet guest,
     @Nullable DiskFacet disk,
-    @Nullable ZfsPoolFacet zfs) {
+    @Nullable ZfsPoolFacet zfs,
+    @Nullable PbsFacet pbs,
+    @Nullable DatastoreFacet datastore) {
 
-  public static final Facets NONE = new Facets(null, null, null, null, null, null);
+  public static final Facets NONE = new Facets(null, null, null, null, null, null, null, null);
 
   public static Facets of(ProxmoxFacet proxmox) {
     return NONE.withProxmox(proxmox);
   }
 
   public Facets withProxmox(@Nullable ProxmoxFacet f) {
-    return new Facets(f, storage, host, guest, disk, zfs);
+    return new Facets(f, storage, host, guest, disk, zfs, pbs, datastore);
   }
 
   public Facets withStorage(@Nullable StorageFacet f) {
-    return new Facets(proxmox, f, host, guest, disk, zfs);
+    return new Facets(proxmox, f, host, guest, disk, zfs, pbs, datastore);
   }
 
   public Facets withHost(@Nullable HostFacet f) {
-    return new Facets(proxmox, storage, f, guest, disk, zfs);
+    return new Facets(proxmox, storage, f, guest, disk, zfs, pbs, datastore);
   }
 
   public Facets withGuest(@Nullable GuestFacet f) {
-    return new Facets(proxmox, storage, host, f, disk, zfs);
+    return new Facets(proxmox, storage, host, f, disk, zfs, pbs, datastore);
   }
 
   public Facets withDisk(@Nullable DiskFacet f) {
-    return new Facets(proxmox, storage, host, guest, f, zfs);
+    return new Facets(proxmox, storage, host, guest, f, zfs, pbs, datastore);
   }
 
   public Facets withZfs(@Nullable ZfsPoolFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, f);
+    return new Facets(proxmox, storage, host, guest, disk, f, pbs, datastore);
+  }
+
+  public Facets withPbs(@Nullable PbsFacet f) {
+    return new Facets(proxmox, storage, host, guest, disk, zfs, f, datastore);
+  }
+
+  public Facets withDatastore(@Nullable DatastoreFacet f) {
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, f);
   }
 }

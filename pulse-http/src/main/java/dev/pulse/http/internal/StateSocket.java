@@ -38,7 +38,10 @@ public final class StateSocket implements AutoCloseable {
   private final PulseEngine engine;
   private final ObjectMapper json;
   private final Object lock = new Object();
-  private final Map<String, WsContext> sessions = new ConcurrentHashMap<>();
+  /** A connected client and the version of the state it has seen. */
+  private record Session(WsContext ctx, long initialVersion) {}
+
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Map<String, Resource> pendingUpserts = new LinkedHashMap<>();
   private final Set<String> pendingRemovals = new LinkedHashSet<>();
   private final Consumer<StateChange> listener = this::collect;
@@ -75,7 +78,7 @@ public final class StateSocket implements AutoCloseable {
       send(ctx, message("initialState", Map.of(
           "resources", snapshot.resources().stream().map(ResourceJson::of).toList(),
           "version", snapshot.version())));
-      sessions.put(ctx.sessionId(), ctx);
+      sessions.put(ctx.sessionId(), new Session(ctx, snapshot.version()));
     }
   }
 
@@ -105,8 +108,9 @@ public final class StateSocket implements AutoCloseable {
             "version", pendingVersion));
         pendingUpserts.clear();
         pendingRemovals.clear();
-        List<WsContext> targets = new ArrayList<>(sessions.values());
-        targets.forEach(ctx -> send(ctx, delta));
+        // a client whose initial state already holds every change of this delta does not need it
+        List<Session> targets = new ArrayList<>(sessions.values());
+        targets.stream().filter(s -> pendingVersion > s.initialVersion()).forEach(s -> send(s.ctx(), delta));
       }
     } catch (RuntimeException e) {
       LOG.warn("flushing state deltas failed", e);

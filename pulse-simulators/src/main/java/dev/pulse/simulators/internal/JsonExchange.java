@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Writes JSON and raw answers on a JDK {@link HttpExchange}. Internal: not API. */
 public final class JsonExchange {
@@ -23,6 +25,15 @@ public final class JsonExchange {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+  }
+
+  /** An ordered JSON object from alternating keys and values. */
+  public static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
   }
 
   public static void sendText(HttpExchange exchange, int status, String text) throws IOException {

@@ -1,6 +1,6 @@
 package dev.pulse.simulators.pve;
 
-import static dev.pulse.simulators.pve.PveResponses.map;
+import static dev.pulse.simulators.internal.JsonExchange.map;
 
 import dev.pulse.simulators.pve.PveFleet.SimGuest;
 import dev.pulse.simulators.pve.PveFleet.SimNode;

@@ -1,10 +1,11 @@
 package dev.pulse.simulators.pve;
 
+import static dev.pulse.simulators.internal.JsonExchange.map;
+
 import dev.pulse.simulators.pve.PveFleet.SimGuest;
 import dev.pulse.simulators.pve.PveFleet.SimNode;
 import dev.pulse.simulators.pve.PveFleet.SimStorage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,13 +176,5 @@ final class PveResponses {
     if (value != null) {
       map.put(key, value);
     }
-  }
-
-  static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 }

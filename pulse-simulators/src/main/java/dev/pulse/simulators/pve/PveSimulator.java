@@ -1,9 +1,13 @@
 package dev.pulse.simulators.pve;
 
-import static dev.pulse.simulators.pve.PveResponses.map;
+import static dev.pulse.simulators.internal.JsonExchange.map;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.pulse.simulators.Fault;
 import dev.pulse.simulators.internal.JsonExchange;
+import dev.pulse.simulators.internal.ProxmoxAccess;
+import dev.pulse.simulators.internal.ProxmoxEndpoint;
+import dev.pulse.simulators.internal.SimulatorRuntime;
 import dev.pulse.simulators.internal.SimulatorTls;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,8 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +36,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class PveSimulator implements AutoCloseable {
 
-  /** A fault an endpoint injects into every API answer. */
-  public enum Fault { NONE, HTTP_500, HTTP_596, JUNK_BODY, REFUSED }
-
   private static final Logger LOG = LoggerFactory.getLogger(PveSimulator.class);
 
   private final ExecutorService executor;
-  private final PveAccess access;
+  private final ProxmoxAccess access;
   private final PveRouter router;
   private final String fingerprint;
-  private final List<PveEndpoint> endpoints = new ArrayList<>();
+  private final List<ProxmoxEndpoint> endpoints = new ArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
 
@@ -52,16 +51,11 @@ public final class PveSimulator implements AutoCloseable {
     this.fingerprint = tls.fingerprint();
     this.access = b.access;
     this.router = new PveRouter(PveFleet.homelab(b.clock));
-    AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(4 * b.endpoints, r -> {
-      Thread t = new Thread(r, "pve-sim-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor = SimulatorRuntime.threads("pve-sim", 4 * b.endpoints);
     for (int i = 0; i < b.endpoints; i++) {
-      PveEndpoint[] self = new PveEndpoint[1];
+      ProxmoxEndpoint[] self = new ProxmoxEndpoint[1];
       int port = i == 0 ? b.port : 0;
-      self[0] = new PveEndpoint(new InetSocketAddress(b.bindAddress, port), tls.context(), executor,
+      self[0] = new ProxmoxEndpoint(new InetSocketAddress(b.bindAddress, port), tls.context(), executor,
           exchange -> handle(exchange, self[0]));
       endpoints.add(self[0]);
     }
@@ -78,11 +72,17 @@ public final class PveSimulator implements AutoCloseable {
   }
 
   public List<URI> baseUrls() {
-    return endpoints.stream().map(PveEndpoint::baseUrl).toList();
+    return endpoints.stream().map(ProxmoxEndpoint::baseUrl).toList();
   }
 
-  public PveEndpoint endpoint(int index) {
-    return endpoints.get(index);
+  /** Sets the fault of one endpoint (0 is the first). */
+  public void setEndpointFault(int index, Fault fault) {
+    endpoints.get(index).setFault(fault);
+  }
+
+  /** Delays every answer of one endpoint. */
+  public void setEndpointLatency(int index, Duration latency) {
+    endpoints.get(index).setLatency(latency);
   }
 
   public int port() {
@@ -120,27 +120,25 @@ public final class PveSimulator implements AutoCloseable {
     access.expireTickets();
   }
 
-  private void handle(HttpExchange exchange, PveEndpoint endpoint) throws IOException {
+  private void handle(HttpExchange exchange, ProxmoxEndpoint endpoint) throws IOException {
     try (exchange) {
       requests.incrementAndGet();
       String path = exchange.getRequestURI().getPath();
       String apiPath = path.startsWith("/api2/json") ? path.substring("/api2/json".length()) : path;
       requestsByPath.computeIfAbsent(apiPath, k -> new AtomicInteger()).incrementAndGet();
-      sleep(endpoint.latency());
+      if (SimulatorRuntime.delayAndAnswerFault(exchange, endpoint)) {
+        return;
+      }
       if (!path.startsWith("/api2/json/")) {
         JsonExchange.sendText(exchange, 404, "not found");
         return;
       }
-      if (endpoint.fault() != Fault.NONE) {
-        sendFault(exchange, endpoint.fault());
-        return;
-      }
       if (exchange.getRequestMethod().equals("POST") && apiPath.equals("/access/ticket")) {
-        PveAccess.LoginResult login = access.login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        ProxmoxAccess.LoginResult login = access.login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         JsonExchange.send(exchange, login.status(), map("data", login.data()));
         return;
       }
-      PveAccess.Principal principal = access.authenticate(
+      ProxmoxAccess.Principal principal = access.authenticate(
           exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"));
       if (principal == null) {
         JsonExchange.send(exchange, 401, map("data", null)); // PVE: "401 No ticket"
@@ -155,36 +153,10 @@ public final class PveSimulator implements AutoCloseable {
     }
   }
 
-  private static void sendFault(HttpExchange exchange, Fault fault) throws IOException {
-    switch (fault) {
-      case HTTP_500 -> JsonExchange.send(exchange, 500, map("data", null));
-      case HTTP_596 -> JsonExchange.send(exchange, 596, map("data", null));
-      case JUNK_BODY -> JsonExchange.sendRaw(exchange, 200,
-          "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8), "text/html");
-      default -> throw new IllegalStateException("no answer for fault " + fault);
-    }
-  }
-
-  private static void sleep(Duration d) {
-    if (d.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public void close() {
-    endpoints.forEach(PveEndpoint::close);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    endpoints.forEach(ProxmoxEndpoint::close);
+    SimulatorRuntime.stop(executor);
   }
 
   /** Configures a {@link PveSimulator}. */
@@ -193,9 +165,9 @@ public final class PveSimulator implements AutoCloseable {
     private int endpoints = 1;
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
     private Clock clock = Clock.systemUTC();
-    private final List<java.util.function.Consumer<PveAccess>> credentials = new ArrayList<>();
+    private final List<java.util.function.Consumer<ProxmoxAccess>> credentials = new ArrayList<>();
     private boolean loginGiven;
-    private PveAccess access;
+    private ProxmoxAccess access;
 
     private Builder() {}
 
@@ -248,7 +220,7 @@ public final class PveSimulator implements AutoCloseable {
 
     /** Starts the endpoints. Without any credentials given, accepts {@code pulse@pve!monitor} with a zero UUID secret. */
     public PveSimulator start() {
-      access = new PveAccess(clock);
+      access = new ProxmoxAccess(clock, "PVE", '=');
       credentials.forEach(c -> c.accept(access));
       if (!loginGiven) {
         access.addToken("pulse@pve!monitor", "00000000-0000-0000-0000-000000000000", true);

@@ -38,7 +38,7 @@ public final class PveDiskTier {
 
   private final Map<String, List<ObservedResource>> byNode = new HashMap<>();
 
-  public void refresh(PveApiClient client, List<String> onlineNodes) {
+  public void refresh(ProxmoxApiClient client, List<String> onlineNodes) {
     byNode.keySet().retainAll(onlineNodes);
     for (String node : onlineNodes) {
       try {
@@ -56,7 +56,7 @@ public final class PveDiskTier {
           }
         }
         byNode.put(node, found);
-      } catch (PveApiException e) {
+      } catch (ProxmoxApiException e) {
         // keep what the node reported before; a node that is busy now may answer next time
       }
     }
@@ -70,7 +70,7 @@ public final class PveDiskTier {
     return out;
   }
 
-  private static ObservedResource disk(PveApiClient client, String node, JsonNode d) {
+  private static ObservedResource disk(ProxmoxApiClient client, String node, JsonNode d) {
     String devpath = text(d, "devpath");
     if (devpath == null) {
       return null;
@@ -94,7 +94,7 @@ public final class PveDiskTier {
         Metrics.UNKNOWN, List.of(), Facets.NONE.withDisk(facet));
   }
 
-  private static Integer temperature(PveApiClient client, String node, String devpath) {
+  private static Integer temperature(ProxmoxApiClient client, String node, String devpath) {
     try {
       JsonNode smart = client.getBehindEndpoint("/nodes/" + node + "/disks/smart?disk="
           + URLEncoder.encode(devpath, StandardCharsets.UTF_8));
@@ -117,13 +117,13 @@ public final class PveDiskTier {
           return Integer.valueOf(m.group(1));
         }
       }
-    } catch (PveApiException | NumberFormatException e) {
+    } catch (ProxmoxApiException | NumberFormatException e) {
       // SMART is optional: the temperature stays unknown
     }
     return null;
   }
 
-  private static ObservedResource pool(PveApiClient client, String node, JsonNode p) {
+  private static ObservedResource pool(ProxmoxApiClient client, String node, JsonNode p) {
     String name = text(p, "name");
     if (name == null) {
       return null;
@@ -133,7 +133,7 @@ public final class PveDiskTier {
     try {
       errors = new long[3];
       sumErrors(client.getBehindEndpoint("/nodes/" + node + "/disks/zfs/" + URLEncoder.encode(name, StandardCharsets.UTF_8)), errors);
-    } catch (PveApiException e) {
+    } catch (ProxmoxApiException e) {
       errors = null;
     }
     Double frag = number(p, "frag");

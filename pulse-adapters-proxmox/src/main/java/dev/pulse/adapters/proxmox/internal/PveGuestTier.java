@@ -27,7 +27,7 @@ public final class PveGuestTier {
   private final Map<String, GuestFacet> agents = new HashMap<>();
 
   /** Re-reads balloons and agents for the guests in {@code resources} ({@code /cluster/resources}). */
-  public void refresh(PveApiClient client, JsonNode resources, List<String> onlineNodes, Instant now) {
+  public void refresh(ProxmoxApiClient client, JsonNode resources, List<String> onlineNodes, Instant now) {
     Map<String, Long> newBalloons = new HashMap<>();
     for (String node : onlineNodes) {
       try {
@@ -38,7 +38,7 @@ public final class PveGuestTier {
             newBalloons.put(PveMapper.guestKey("qemu", vmid), actual);
           }
         }
-      } catch (PveApiException e) {
+      } catch (ProxmoxApiException e) {
         LOG.debug("guest list of node {} unavailable: {}", node, e.getMessage());
       }
     }
@@ -84,7 +84,7 @@ public final class PveGuestTier {
     return agents.get(guestKey);
   }
 
-  private GuestFacet readAgent(PveApiClient client, String node, int vmid, String key, Instant now) {
+  private GuestFacet readAgent(ProxmoxApiClient client, String node, int vmid, String key, Instant now) {
     String base = "/nodes/" + node + "/qemu/" + vmid + "/agent/";
     try {
       List<String> ips = AgentParser.addresses(client.getBehindEndpoint(base + "network-get-interfaces"));
@@ -92,23 +92,23 @@ public final class PveGuestTier {
       String os = null;
       try {
         os = AgentParser.osName(client.getBehindEndpoint(base + "get-osinfo"));
-      } catch (PveApiException e) {
+      } catch (ProxmoxApiException e) {
         LOG.debug("agent of {} has no get-osinfo: {}", key, e.getMessage()); // old agents lack it
       }
       agentBackoff.succeeded(key);
       return new GuestFacet(os, ips, filesystems, "running");
-    } catch (PveApiException e) {
+    } catch (ProxmoxApiException e) {
       agentBackoff.failed(key, now); // not configured, not running or timing out: ask again later
       return new GuestFacet(null, List.of(), List.of(), "unavailable");
     }
   }
 
-  private GuestFacet readContainer(PveApiClient client, String node, int vmid, String key, Instant now) {
+  private GuestFacet readContainer(ProxmoxApiClient client, String node, int vmid, String key, Instant now) {
     try {
       List<String> ips = AgentParser.containerAddresses(client.getBehindEndpoint("/nodes/" + node + "/lxc/" + vmid + "/interfaces"));
       agentBackoff.succeeded(key);
       return new GuestFacet(null, ips, List.of(), "not-applicable");
-    } catch (PveApiException e) {
+    } catch (ProxmoxApiException e) {
       agentBackoff.failed(key, now); // PVE before 8.1 has no such endpoint
       return null;
     }

@@ -14,7 +14,7 @@ final class TicketSession {
 
   /** Sends {@code POST /access/ticket} with the form fields and returns its {@code data}. */
   interface Login {
-    JsonNode post(String username, String password) throws PveApiException;
+    JsonNode post(String username, String password) throws ProxmoxApiException;
   }
 
   private static final Duration RENEW_AFTER = Duration.ofMinutes(90);
@@ -34,7 +34,7 @@ final class TicketSession {
   }
 
   /** The cookie value, logging in or renewing first when needed. */
-  synchronized String ticket(Login login) throws PveApiException {
+  synchronized String ticket(Login login) throws ProxmoxApiException {
     Instant now = clock.instant();
     if (ticket != null && Duration.between(issuedAt, now).compareTo(RENEW_AFTER) < 0) {
       return ticket;
@@ -44,7 +44,7 @@ final class TicketSession {
     if (renew) {
       try {
         data = login.post(username, ticket);
-      } catch (PveApiException e) {
+      } catch (ProxmoxApiException e) {
         data = null; // the renewal was refused: log in afresh below
       }
     }
@@ -52,12 +52,12 @@ final class TicketSession {
       data = login.post(username, password);
     }
     if (PveJson.flag(data, "NeedTFA") || String.valueOf(PveJson.text(data, "ticket")).contains("!tfa!")) {
-      throw new PveApiException("the account " + username + " uses two-factor authentication, which Pulse cannot "
+      throw new ProxmoxApiException("the account " + username + " uses two-factor authentication, which Pulse cannot "
           + "answer; use an API token instead", 401);
     }
     String newTicket = PveJson.text(data, "ticket");
     if (newTicket == null) {
-      throw new PveApiException("the login answered without a ticket", 401);
+      throw new ProxmoxApiException("the login answered without a ticket", 401);
     }
     ticket = newTicket;
     csrf = PveJson.text(data, "CSRFPreventionToken");

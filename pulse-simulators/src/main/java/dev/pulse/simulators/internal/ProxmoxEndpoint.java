@@ -1,8 +1,8 @@
-package dev.pulse.simulators.pve;
+package dev.pulse.simulators.internal;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsServer;
-import dev.pulse.simulators.internal.SimulatorServers;
+import dev.pulse.simulators.Fault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -13,11 +13,12 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 
 /**
- * One node's pveproxy: an HTTPS listener of the simulated cluster with faults of its own. {@link
- * PveSimulator.Fault#REFUSED} closes the listening socket, so clients get "connection refused";
- * clearing the fault opens it again on the same port. Thread-safe.
+ * One HTTPS listener of a simulated Proxmox product (a PVE node's pveproxy, a PBS or PMG server)
+ * with faults of its own. {@link Fault#REFUSED} closes the listening socket, so clients get
+ * "connection refused"; clearing the fault opens it again on the same port. Thread-safe.
+ * Internal: not API.
  */
-public final class PveEndpoint {
+public final class ProxmoxEndpoint {
 
   private final InetSocketAddress address;
   private final SSLContext tls;
@@ -25,9 +26,9 @@ public final class PveEndpoint {
   private final HttpHandler handler;
   private HttpsServer server;
   private volatile Duration latency = Duration.ZERO;
-  private volatile PveSimulator.Fault fault = PveSimulator.Fault.NONE;
+  private volatile Fault fault = Fault.NONE;
 
-  PveEndpoint(InetSocketAddress bind, SSLContext tls, Executor executor, HttpHandler handler) {
+  public ProxmoxEndpoint(InetSocketAddress bind, SSLContext tls, Executor executor, HttpHandler handler) {
     this.tls = tls;
     this.executor = executor;
     this.handler = handler;
@@ -58,26 +59,26 @@ public final class PveEndpoint {
     this.latency = Objects.requireNonNull(latency);
   }
 
-  public synchronized void setFault(PveSimulator.Fault fault) {
+  public synchronized void setFault(Fault fault) {
     Objects.requireNonNull(fault);
-    if (fault == PveSimulator.Fault.REFUSED && server != null) {
+    if (fault == Fault.REFUSED && server != null) {
       server.stop(0);
       server = null;
-    } else if (fault != PveSimulator.Fault.REFUSED && server == null) {
+    } else if (fault != Fault.REFUSED && server == null) {
       server = open(address);
     }
     this.fault = fault;
   }
 
-  Duration latency() {
+  public Duration latency() {
     return latency;
   }
 
-  PveSimulator.Fault fault() {
+  public Fault fault() {
     return fault;
   }
 
-  synchronized void close() {
+  public synchronized void close() {
     if (server != null) {
       server.stop(0);
       server = null;

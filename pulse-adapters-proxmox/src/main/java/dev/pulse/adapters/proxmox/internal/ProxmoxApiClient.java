@@ -21,24 +21,31 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * A read-only client of a Proxmox VE cluster's API ({@code /api2/json}) across its endpoints.
+ * A read-only client of a Proxmox product's API ({@code /api2/json}: PVE, PBS or PMG) across its
+ * endpoints.
  * Authenticates by API token or by ticket. A call whose endpoint fails (unreachable, timeout, 5xx,
  * 595/596 on a cluster-wide path) moves on to the next endpoint in the same call; the failed one
  * rests and is re-probed later. Returns the {@code data} member of each answer, or throws {@link
- * PveApiException} with a message fit for an operator. Thread-safe. Internal: not API.
+ * ProxmoxApiException} with a message fit for an operator. Thread-safe. Internal: not API.
  */
-public final class PveApiClient {
+public final class ProxmoxApiClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 32 * 1024 * 1024;
 
+  private final ProxmoxProduct product;
   private final EndpointPool endpoints;
   private final Credentials credentials;
   private final TicketSession tickets;
   private final Duration requestTimeout;
   private final HttpClient http;
 
-  public PveApiClient(ConnectionConfig connection, Duration requestTimeout, Clock clock) {
+  public ProxmoxApiClient(ConnectionConfig connection, Duration requestTimeout, Clock clock) {
+    this(ProxmoxProduct.PVE, connection, requestTimeout, clock);
+  }
+
+  public ProxmoxApiClient(ProxmoxProduct product, ConnectionConfig connection, Duration requestTimeout, Clock clock) {
+    this.product = product;
     this.endpoints = new EndpointPool(connection.endpoints(), clock);
     this.credentials = connection.credentials();
     this.tickets = credentials instanceof Credentials.UserPassword up
@@ -55,7 +62,7 @@ public final class PveApiClient {
   }
 
   /** GETs {@code path} (for example {@code /cluster/resources}) and returns its {@code data}. */
-  public JsonNode get(String path) throws PveApiException {
+  public JsonNode get(String path) throws ProxmoxApiException {
     return get(path, true);
   }
 
@@ -64,18 +71,18 @@ public final class PveApiClient {
    * endpoint: a guest agent that is not running answers 500, which must neither fail over nor make
    * the endpoint rest. Connection faults and timeouts still fail over.
    */
-  public JsonNode getBehindEndpoint(String path) throws PveApiException {
+  public JsonNode getBehindEndpoint(String path) throws ProxmoxApiException {
     return get(path, false);
   }
 
-  private JsonNode get(String path, boolean statusFaultsAreTheEndpoints) throws PveApiException {
+  private JsonNode get(String path, boolean statusFaultsAreTheEndpoints) throws ProxmoxApiException {
     List<String> errors = new ArrayList<>();
     for (URI endpoint : endpoints.candidates()) {
       try {
         JsonNode data = getFrom(endpoint, path, statusFaultsAreTheEndpoints);
         endpoints.succeeded(endpoint);
         return data;
-      } catch (PveApiException e) {
+      } catch (ProxmoxApiException e) {
         if (!e.endpointFault()) {
           throw e;
         }
@@ -83,14 +90,14 @@ public final class PveApiClient {
         errors.add(endpoint.getAuthority() + ": " + e.getMessage());
       }
     }
-    throw new PveApiException(errors.size() == 1 ? errors.get(0)
+    throw new ProxmoxApiException(errors.size() == 1 ? errors.get(0)
         : "every endpoint failed: " + String.join("; ", errors), 0);
   }
 
-  private JsonNode getFrom(URI endpoint, String path, boolean statusFaults) throws PveApiException {
+  private JsonNode getFrom(URI endpoint, String path, boolean statusFaults) throws ProxmoxApiException {
     try {
       return send(endpoint, path, authorized(endpoint, HttpRequest.newBuilder(api(endpoint, path)).GET()), statusFaults);
-    } catch (PveApiException e) {
+    } catch (ProxmoxApiException e) {
       if (e.status() == 401 && tickets != null) { // the ticket expired or was revoked: log in again, once
         tickets.invalidate();
         return send(endpoint, path, authorized(endpoint, HttpRequest.newBuilder(api(endpoint, path)).GET()), statusFaults);
@@ -99,15 +106,18 @@ public final class PveApiClient {
     }
   }
 
-  private HttpRequest.Builder authorized(URI endpoint, HttpRequest.Builder request) throws PveApiException {
+  private HttpRequest.Builder authorized(URI endpoint, HttpRequest.Builder request) throws ProxmoxApiException {
     if (credentials instanceof Credentials.ApiToken token) {
-      return request.header("Authorization", "PVEAPIToken=" + token.tokenId() + "=" + token.secret().reveal());
+      if (!product.hasApiTokens()) {
+        throw new ProxmoxApiException(product.displayName() + " has no API tokens: use a user and password", 0);
+      }
+      return request.header("Authorization", product.tokenHeader(token.tokenId(), token.secret().reveal()));
     }
     String ticket = tickets.ticket((user, password) -> login(endpoint, user, password));
-    return request.header("Cookie", "PVEAuthCookie=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8));
+    return request.header("Cookie", product.cookieName() + "=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8));
   }
 
-  private JsonNode login(URI endpoint, String username, String password) throws PveApiException {
+  private JsonNode login(URI endpoint, String username, String password) throws ProxmoxApiException {
     String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
     HttpRequest.Builder request = HttpRequest.newBuilder(api(endpoint, "/access/ticket"))
@@ -115,52 +125,52 @@ public final class PveApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(form));
     try {
       return send(endpoint, "/access/ticket", request, true);
-    } catch (PveApiException e) {
+    } catch (ProxmoxApiException e) {
       if (e.status() == 401) {
-        throw new PveApiException("login as " + username + " failed: check the user name, realm and password", 401);
+        throw new ProxmoxApiException("login as " + username + " failed: check the user name, realm and password", 401);
       }
       throw e;
     }
   }
 
-  private JsonNode send(URI endpoint, String path, HttpRequest.Builder builder, boolean statusFaults) throws PveApiException {
+  private JsonNode send(URI endpoint, String path, HttpRequest.Builder builder, boolean statusFaults) throws ProxmoxApiException {
     HttpRequest request = builder.timeout(requestTimeout).header("Accept", "application/json").build();
     String what = request.method() + " " + path;
     HttpResponse<byte[]> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (SSLHandshakeException e) {
-      throw new PveApiException("TLS handshake with " + endpoint.getAuthority() + " failed: " + rootMessage(e), 0);
+      throw new ProxmoxApiException("TLS handshake with " + endpoint.getAuthority() + " failed: " + rootMessage(e), 0);
     } catch (HttpTimeoutException e) {
-      throw PveApiException.endpointFault(what + " timed out after " + requestTimeout.toMillis() + " ms", 0, e);
+      throw ProxmoxApiException.endpointFault(what + " timed out after " + requestTimeout.toMillis() + " ms", 0, e);
     } catch (IOException e) {
-      throw PveApiException.endpointFault(what + " failed: " + rootMessage(e), 0, e);
+      throw ProxmoxApiException.endpointFault(what + " failed: " + rootMessage(e), 0, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PveApiException(what + " was interrupted");
+      throw new ProxmoxApiException(what + " was interrupted");
     }
     int status = response.statusCode();
     if (status != 200) {
       String message = what + " answered HTTP " + status + explain(status, credentials);
       boolean nodeScoped = path.startsWith("/nodes/") && (status == 595 || status == 596);
       if (status >= 500 && !nodeScoped && statusFaults) {
-        throw PveApiException.endpointFault(message, status, null);
+        throw ProxmoxApiException.endpointFault(message, status, null);
       }
-      throw new PveApiException(message, status);
+      throw new ProxmoxApiException(message, status);
     }
     if (response.body().length > MAX_BODY) {
-      throw new PveApiException(what + " answered more than " + MAX_BODY + " bytes", status);
+      throw new ProxmoxApiException(what + " answered more than " + MAX_BODY + " bytes", status);
     }
     try {
       JsonNode root = JSON.readTree(response.body());
       if (root == null || !root.isObject() || !root.has("data")) {
-        throw new PveApiException(what + " answered JSON without a data member", status);
+        throw new ProxmoxApiException(what + " answered JSON without a data member", status);
       }
       return root.get("data");
     } catch (JsonProcessingException e) {
-      throw new PveApiException(what + " answered something that is not JSON", status);
+      throw new ProxmoxApiException(what + " answered something that is not JSON", status);
     } catch (IOException e) {
-      throw new PveApiException(what + " answered an unreadable body", status);
+      throw new ProxmoxApiException(what + " answered an unreadable body", status);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.pulse.adapters.proxmox;
 
+import dev.pulse.adapters.proxmox.internal.ProxmoxProduct;
 import dev.pulse.domain.connection.CollectorFactory;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionTestResult;
@@ -9,33 +10,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Builds {@link PveCollector}s for stored {@code pve} connections, and tests new ones. */
-public final class PveCollectorFactory implements CollectorFactory {
+/**
+ * Builds collectors for stored {@code pve} ({@link PveCollector}) and {@code pbs} ({@link
+ * PbsCollector}) connections, and tests new ones.
+ */
+public final class ProxmoxCollectorFactory implements CollectorFactory {
 
   private final Duration requestTimeout;
   private final Clock clock;
 
   /**
    * @param requestTimeout how long one API request may take
-   * @param clock for ticket renewal, endpoint backoff and privilege re-checks
+   * @param clock for ticket renewal, endpoint backoff, tiers and privilege re-checks
    */
-  public PveCollectorFactory(Duration requestTimeout, Clock clock) {
+  public ProxmoxCollectorFactory(Duration requestTimeout, Clock clock) {
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
   public boolean supports(ConnectionType type) {
-    return type == ConnectionType.PVE;
+    return type == ConnectionType.PVE || type == ConnectionType.PBS;
   }
 
   @Override
   public ResourceCollector create(ConnectionConfig connection) {
-    return new PveCollector(connection, requestTimeout, clock);
+    return switch (connection.type()) {
+      case PVE -> new PveCollector(connection, requestTimeout, clock);
+      case PBS -> new PbsCollector(connection, requestTimeout, clock);
+    };
   }
 
   @Override
   public ConnectionTestResult test(ConnectionConfig connection) {
-    return PveConnectionTester.test(connection, requestTimeout, clock);
+    ProxmoxProduct product = connection.type() == ConnectionType.PBS ? ProxmoxProduct.PBS : ProxmoxProduct.PVE;
+    return ProxmoxConnectionTester.test(product, connection, requestTimeout, clock);
   }
 }

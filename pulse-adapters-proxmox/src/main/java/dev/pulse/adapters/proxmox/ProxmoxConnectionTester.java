@@ -2,10 +2,11 @@ package dev.pulse.adapters.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.adapters.proxmox.internal.CertificateProbe;
-import dev.pulse.adapters.proxmox.internal.PveApiClient;
-import dev.pulse.adapters.proxmox.internal.PveApiException;
+import dev.pulse.adapters.proxmox.internal.ProxmoxApiClient;
+import dev.pulse.adapters.proxmox.internal.ProxmoxApiException;
 import dev.pulse.adapters.proxmox.internal.PveJson;
-import dev.pulse.adapters.proxmox.internal.PvePrivileges;
+import dev.pulse.adapters.proxmox.internal.ProxmoxPrivileges;
+import dev.pulse.adapters.proxmox.internal.ProxmoxProduct;
 import dev.pulse.domain.connection.CertificateFingerprint;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionTestResult;
@@ -17,14 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tests a PVE connection before it is stored: each endpoint's certificate (reported for trust on
- * first use, nothing sent), then the login, {@code /version} and {@code /access/permissions}.
+ * Tests a Proxmox connection (PVE, PBS or PMG) before it is stored: each endpoint's certificate
+ * (reported for trust on first use, nothing sent), then the login, {@code /version} and, where the
+ * product has them, {@code /access/permissions}.
  */
-final class PveConnectionTester {
+final class ProxmoxConnectionTester {
 
-  private PveConnectionTester() {}
+  private ProxmoxConnectionTester() {}
 
-  static ConnectionTestResult test(ConnectionConfig connection, Duration timeout, Clock clock) {
+  static ConnectionTestResult test(ProxmoxProduct product, ConnectionConfig connection, Duration timeout, Clock clock) {
     List<EndpointCheck> checks = new ArrayList<>();
     for (var endpoint : connection.endpoints()) {
       try {
@@ -43,13 +45,14 @@ final class PveConnectionTester {
           ? "no endpoint presented a trusted certificate" : "no endpoint could be reached";
       return new ConnectionTestResult(false, null, checks, List.of(), error);
     }
-    PveApiClient client = new PveApiClient(connection, timeout, clock);
+    ProxmoxApiClient client = new ProxmoxApiClient(product, connection, timeout, clock);
     try {
       JsonNode version = client.get("/version");
-      List<String> missing = PvePrivileges.missing(client.get("/access/permissions"));
-      String error = missing.isEmpty() ? null : PvePrivileges.explain(missing, connection.credentials().principal());
+      List<String> missing = product == ProxmoxProduct.PMG ? List.of()
+          : ProxmoxPrivileges.missing(product, client.get("/access/permissions"));
+      String error = missing.isEmpty() ? null : ProxmoxPrivileges.explain(product, missing, connection.credentials().principal());
       return new ConnectionTestResult(missing.isEmpty(), PveJson.text(version, "version"), checks, missing, error);
-    } catch (PveApiException e) {
+    } catch (ProxmoxApiException e) {
       return new ConnectionTestResult(false, null, checks, List.of(), e.getMessage());
     }
   }

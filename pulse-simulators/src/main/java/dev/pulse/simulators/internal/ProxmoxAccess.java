@@ -1,4 +1,4 @@
-package dev.pulse.simulators.pve;
+package dev.pulse.simulators.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,21 +13,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who may call the simulated PVE API: API tokens (privileged, or privilege-separated without ACLs)
- * and users who log in for a ticket ({@code POST /access/ticket}); tickets live 2 hours and can be
- * renewed by posting one as the password. Thread-safe.
+ * Who may call a simulated Proxmox API: API tokens (privileged, or privilege-separated without
+ * ACLs) and users who log in for a ticket ({@code POST /access/ticket}); tickets live 2 hours and
+ * can be renewed by posting one as the password. The product sets the token header ({@code
+ * PVEAPIToken=ID=SECRET}, {@code PBSAPIToken=ID:SECRET}; PMG has none) and the cookie name.
+ * Thread-safe. Internal: not API.
  */
-final class PveAccess {
+public final class ProxmoxAccess {
 
   /** Who a request acts as. {@code privileged} principals hold PVEAuditor on /. */
-  record Principal(String name, boolean privileged) {}
+  public record Principal(String name, boolean privileged) {}
 
   /** The answer to a login, or why it failed. */
-  record LoginResult(Map<String, Object> data, int status) {}
+  public record LoginResult(Map<String, Object> data, int status) {}
 
   private static final Duration TICKET_LIFETIME = Duration.ofHours(2);
 
   private final Clock clock;
+  private final String ticketPrefix;
+  private final String tokenPrefix;
+  private final char tokenSeparator;
+  private final String cookieName;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, String> tokenSecrets = new ConcurrentHashMap<>();
   private final Map<String, Boolean> tokenPrivileged = new ConcurrentHashMap<>();
@@ -37,30 +43,38 @@ final class PveAccess {
 
   private record Ticket(String user, Instant issuedAt) {}
 
-  PveAccess(Clock clock) {
+  /**
+   * @param product {@code PVE}, {@code PBS} or {@code PMG}: the ticket prefix and cookie name follow it
+   * @param tokenSeparator between token id and secret in the header; {@code 0} when the product has no tokens
+   */
+  public ProxmoxAccess(Clock clock, String product, char tokenSeparator) {
     this.clock = clock;
+    this.ticketPrefix = product;
+    this.tokenPrefix = product + "APIToken=";
+    this.tokenSeparator = tokenSeparator;
+    this.cookieName = product + "AuthCookie";
   }
 
-  void addToken(String tokenId, String secret, boolean privileged) {
+  public void addToken(String tokenId, String secret, boolean privileged) {
     tokenSecrets.put(tokenId, secret);
     tokenPrivileged.put(tokenId, privileged);
   }
 
-  void addUser(String username, String password, boolean tfa) {
+  public void addUser(String username, String password, boolean tfa) {
     passwords.put(username, password);
     usesTfa.put(username, tfa);
   }
 
   /** Makes every ticket issued so far invalid, as a restart of pveproxy with a new key would. */
-  void expireTickets() {
+  public void expireTickets() {
     tickets.clear();
   }
 
   /** The principal of a request, or {@code null} (401). */
-  Principal authenticate(String authorization, String cookie) {
-    if (authorization != null && authorization.startsWith("PVEAPIToken=")) {
-      String value = authorization.substring("PVEAPIToken=".length());
-      int eq = value.indexOf('=');
+  public Principal authenticate(String authorization, String cookie) {
+    if (authorization != null && tokenSeparator != 0 && authorization.startsWith(tokenPrefix)) {
+      String value = authorization.substring(tokenPrefix.length());
+      int eq = value.indexOf(tokenSeparator);
       if (eq > 0) {
         String id = value.substring(0, eq);
         if (value.substring(eq + 1).equals(tokenSecrets.get(id))) {
@@ -69,7 +83,7 @@ final class PveAccess {
       }
       return null;
     }
-    String ticket = cookieValue(cookie, "PVEAuthCookie");
+    String ticket = cookieValue(cookie, cookieName);
     Ticket t = ticket == null ? null : tickets.get(ticket);
     if (t == null || !clock.instant().isBefore(t.issuedAt().plus(TICKET_LIFETIME))) {
       return null;
@@ -78,8 +92,8 @@ final class PveAccess {
   }
 
   /** {@code POST /access/ticket} with a form body of {@code username} and {@code password}. */
-  LoginResult login(String formBody) {
-    Map<String, String> form = parseForm(formBody);
+  public LoginResult login(String formBody) {
+    Map<String, String> form = SimulatorRuntime.form(formBody);
     String user = form.get("username");
     String password = form.get("password");
     if (user == null || password == null || !passwords.containsKey(user)) {
@@ -94,7 +108,7 @@ final class PveAccess {
     Instant now = clock.instant();
     String stamp = Long.toHexString(now.getEpochSecond()).toUpperCase(Locale.ROOT);
     boolean tfa = usesTfa.getOrDefault(user, false) && !renewal;
-    String ticket = "PVE:" + (tfa ? "!tfa!" : "") + user + ":" + stamp + "::" + randomText(32);
+    String ticket = ticketPrefix + ":" + (tfa ? "!tfa!" : "") + user + ":" + stamp + "::" + randomText(32);
     if (!tfa) {
       tickets.put(ticket, new Ticket(user, now));
     }
@@ -127,17 +141,5 @@ final class PveAccess {
       }
     }
     return null;
-  }
-
-  private static Map<String, String> parseForm(String body) {
-    Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
   }
 }

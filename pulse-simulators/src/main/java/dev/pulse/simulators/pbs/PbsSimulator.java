@@ -1,0 +1,201 @@
+package dev.pulse.simulators.pbs;
+
+import static dev.pulse.simulators.internal.JsonExchange.map;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.pulse.simulators.Fault;
+import dev.pulse.simulators.internal.JsonExchange;
+import dev.pulse.simulators.internal.ProxmoxAccess;
+import dev.pulse.simulators.internal.ProxmoxEndpoint;
+import dev.pulse.simulators.internal.SimulatorRuntime;
+import dev.pulse.simulators.internal.SimulatorTls;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTPS server that speaks the Proxmox Backup Server API ({@code :8007/api2/json}) for a
+ * simulated server. Callers authenticate with {@code PBSAPIToken=USER@REALM!TOKENNAME:SECRET} (a
+ * colon, unlike PVE) or a {@code PBSAuthCookie} ticket. Thread-safe; owns its threads ({@code
+ * pbs-sim-N}) and stops them in {@link #close()}.
+ */
+public final class PbsSimulator implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PbsSimulator.class);
+  private static final Pattern STORE_PATH = Pattern.compile("/admin/datastore/([^/]+)/(groups|snapshots|namespace|status)");
+
+  private final ExecutorService executor;
+  private final ProxmoxAccess access;
+  private final PbsFleet fleet;
+  private final String fingerprint;
+  private final ProxmoxEndpoint endpoint;
+  private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
+
+  private PbsSimulator(Builder b) {
+    SimulatorTls tls = SimulatorTls.load();
+    this.fingerprint = tls.fingerprint();
+    this.access = b.access;
+    this.fleet = new PbsFleet(b.clock);
+    this.executor = SimulatorRuntime.threads("pbs-sim", 4);
+    this.endpoint = new ProxmoxEndpoint(new InetSocketAddress(b.bindAddress, b.port), tls.context(), executor, this::handle);
+    LOG.info("PBS simulator listening on {} (certificate SHA-256 {})", baseUrl(), fingerprint);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public URI baseUrl() {
+    return endpoint.baseUrl();
+  }
+
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  /** How many requests have been made to paths starting with the prefix. */
+  public int requestCount(String pathPrefix) {
+    return requestsByPath.entrySet().stream().filter(e -> e.getKey().startsWith(pathPrefix))
+        .mapToInt(e -> e.getValue().get()).sum();
+  }
+
+  public void setFault(Fault fault) {
+    endpoint.setFault(fault);
+  }
+
+  public void setLatency(Duration latency) {
+    endpoint.setLatency(latency);
+  }
+
+  public void expireTickets() {
+    access.expireTickets();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String apiPath = path.startsWith("/api2/json") ? path.substring("/api2/json".length()) : path;
+      requestsByPath.computeIfAbsent(apiPath, k -> new AtomicInteger()).incrementAndGet();
+      if (SimulatorRuntime.delayAndAnswerFault(exchange, endpoint)) {
+        return;
+      }
+      if (exchange.getRequestMethod().equals("POST") && apiPath.equals("/access/ticket")) {
+        ProxmoxAccess.LoginResult login = access.login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        JsonExchange.send(exchange, login.status(), map("data", login.data()));
+        return;
+      }
+      ProxmoxAccess.Principal principal = access.authenticate(
+          exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"));
+      if (principal == null) {
+        JsonExchange.send(exchange, 401, map("data", null));
+        return;
+      }
+      Object data = route(apiPath, SimulatorRuntime.form(exchange.getRequestURI().getRawQuery()), principal.privileged());
+      JsonExchange.send(exchange, data == null ? 404 : 200, map("data", data));
+    }
+  }
+
+  private Object route(String path, Map<String, String> query, boolean privileged) {
+    if (path.equals("/access/permissions")) {
+      return privileged ? Map.of("/", Map.of("Sys.Audit", true, "Datastore.Audit", true),
+          "/datastore", Map.of("Datastore.Audit", true), "/system", Map.of("Sys.Audit", true)) : Map.of();
+    }
+    Matcher store = STORE_PATH.matcher(path);
+    return switch (path) {
+      case "/version" -> fleet.version();
+      case "/nodes/localhost/status" -> fleet.nodeStatus(fingerprint);
+      case "/status/datastore-usage" -> privileged ? fleet.datastoreUsage()
+          : fleet.datastoreUsage().stream().map(s -> Map.of("store", ((Map<?, ?>) s).get("store"))).toList();
+      case "/admin/datastore" -> fleet.datastores();
+      case "/admin/gc" -> fleet.gcJobs();
+      case "/admin/verify" -> fleet.verifyJobs();
+      case "/admin/sync" -> fleet.syncJobs();
+      case "/admin/prune" -> fleet.pruneJobs();
+      default -> store.matches() ? storePath(store.group(1), store.group(2), query) : null;
+    };
+  }
+
+  private Object storePath(String store, String what, Map<String, String> query) {
+    if (!fleet.available(store)) {
+      return null;
+    }
+    return switch (what) {
+      case "namespace" -> List.of(map("ns", ""));
+      case "groups" -> fleet.groups(store);
+      case "snapshots" -> fleet.snapshots(store, query.get("backup-type"), query.get("backup-id"));
+      default -> null;
+    };
+  }
+
+  @Override
+  public void close() {
+    endpoint.close();
+    SimulatorRuntime.stop(executor);
+  }
+
+  /** Configures a {@link PbsSimulator}. */
+  public static final class Builder {
+    private int port;
+    private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+    private Clock clock = Clock.systemUTC();
+    private final List<java.util.function.Consumer<ProxmoxAccess>> credentials = new java.util.ArrayList<>();
+    private ProxmoxAccess access;
+
+    private Builder() {}
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder bindAddress(InetAddress address) {
+      this.bindAddress = Objects.requireNonNull(address);
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** Accepts this API token ({@code USER@REALM!TOKENNAME}) with audit rights. */
+    public Builder token(String tokenId, String secret) {
+      credentials.add(a -> a.addToken(tokenId, secret, true));
+      return this;
+    }
+
+    /** Accepts this token without any ACLs: PBS then shows it datastores by name only. */
+    public Builder restrictedToken(String tokenId, String secret) {
+      credentials.add(a -> a.addToken(tokenId, secret, false));
+      return this;
+    }
+
+    public Builder user(String username, String password) {
+      credentials.add(a -> a.addUser(username, password, false));
+      return this;
+    }
+
+    public PbsSimulator start() {
+      access = new ProxmoxAccess(clock, "PBS", ':');
+      if (credentials.isEmpty()) {
+        access.addToken("pulse@pbs!monitor", "00000000-0000-0000-0000-000000000000", true);
+      }
+      credentials.forEach(c -> c.accept(access));
+      return new PbsSimulator(this);
+    }
+  }
+}
