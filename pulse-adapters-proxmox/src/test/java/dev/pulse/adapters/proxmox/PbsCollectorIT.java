@@ -44,7 +44,7 @@ class PbsCollectorIT {
   @BeforeEach
   void start() {
     sim = PbsSimulator.builder().clock(clock).token("pulse@pbs!monitor", SECRET).restrictedToken("pulse@pbs!nothing", SECRET)
-        .user("backup@pbs", "hunter22").start();
+        .user("backup@pbs", "hunter22", false).start();
   }
 
   @AfterEach

@@ -4,13 +4,13 @@ import static dev.pulse.simulators.internal.JsonExchange.map;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.pulse.simulators.Fault;
+import dev.pulse.simulators.ProxmoxSimulatorBuilder;
 import dev.pulse.simulators.internal.JsonExchange;
 import dev.pulse.simulators.internal.ProxmoxAccess;
 import dev.pulse.simulators.internal.ProxmoxEndpoint;
 import dev.pulse.simulators.internal.SimulatorRuntime;
 import dev.pulse.simulators.internal.SimulatorTls;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,10 +47,10 @@ public final class PbsSimulator implements AutoCloseable {
   private PbsSimulator(Builder b) {
     SimulatorTls tls = SimulatorTls.load();
     this.fingerprint = tls.fingerprint();
-    this.access = b.access;
-    this.fleet = new PbsFleet(b.clock);
+    this.access = b.access();
+    this.fleet = new PbsFleet(b.clockForScenario());
     this.executor = SimulatorRuntime.threads("pbs-sim", 4);
-    this.endpoint = new ProxmoxEndpoint(new InetSocketAddress(b.bindAddress, b.port), tls.context(), executor, this::handle);
+    this.endpoint = new ProxmoxEndpoint(b.address(), tls.context(), executor, this::handle);
     LOG.info("PBS simulator listening on {} (certificate SHA-256 {})", baseUrl(), fingerprint);
   }
 
@@ -148,53 +147,23 @@ public final class PbsSimulator implements AutoCloseable {
   }
 
   /** Configures a {@link PbsSimulator}. */
-  public static final class Builder {
-    private int port;
-    private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-    private Clock clock = Clock.systemUTC();
-    private final List<java.util.function.Consumer<ProxmoxAccess>> credentials = new java.util.ArrayList<>();
-    private ProxmoxAccess access;
+  public static final class Builder extends ProxmoxSimulatorBuilder<Builder> {
 
     private Builder() {}
 
-    public Builder port(int port) {
-      this.port = port;
-      return this;
+    private ProxmoxAccess access() {
+      return access("PBS", ':', "pulse@pbs!monitor");
     }
 
-    public Builder bindAddress(InetAddress address) {
-      this.bindAddress = Objects.requireNonNull(address);
-      return this;
+    private InetSocketAddress address() {
+      return listenAddress();
     }
 
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock);
-      return this;
-    }
-
-    /** Accepts this API token ({@code USER@REALM!TOKENNAME}) with audit rights. */
-    public Builder token(String tokenId, String secret) {
-      credentials.add(a -> a.addToken(tokenId, secret, true));
-      return this;
-    }
-
-    /** Accepts this token without any ACLs: PBS then shows it datastores by name only. */
-    public Builder restrictedToken(String tokenId, String secret) {
-      credentials.add(a -> a.addToken(tokenId, secret, false));
-      return this;
-    }
-
-    public Builder user(String username, String password) {
-      credentials.add(a -> a.addUser(username, password, false));
-      return this;
+    private Clock clockForScenario() {
+      return scenarioClock();
     }
 
     public PbsSimulator start() {
-      access = new ProxmoxAccess(clock, "PBS", ':');
-      if (credentials.isEmpty()) {
-        access.addToken("pulse@pbs!monitor", "00000000-0000-0000-0000-000000000000", true);
-      }
-      credentials.forEach(c -> c.accept(access));
       return new PbsSimulator(this);
     }
   }

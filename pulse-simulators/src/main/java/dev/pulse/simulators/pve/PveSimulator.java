@@ -4,13 +4,13 @@ import static dev.pulse.simulators.internal.JsonExchange.map;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.pulse.simulators.Fault;
+import dev.pulse.simulators.ProxmoxSimulatorBuilder;
 import dev.pulse.simulators.internal.JsonExchange;
 import dev.pulse.simulators.internal.ProxmoxAccess;
 import dev.pulse.simulators.internal.ProxmoxEndpoint;
 import dev.pulse.simulators.internal.SimulatorRuntime;
 import dev.pulse.simulators.internal.SimulatorTls;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,13 +48,13 @@ public final class PveSimulator implements AutoCloseable {
   private PveSimulator(Builder b) {
     SimulatorTls tls = SimulatorTls.load();
     this.fingerprint = tls.fingerprint();
-    this.access = b.access;
-    this.router = new PveRouter(PveFleet.homelab(b.clock));
+    this.access = b.access();
+    this.router = new PveRouter(PveFleet.homelab(b.clockForScenario()));
     this.executor = SimulatorRuntime.threads("pve-sim", 4 * b.endpoints);
     for (int i = 0; i < b.endpoints; i++) {
       ProxmoxEndpoint[] self = new ProxmoxEndpoint[1];
-      int port = i == 0 ? b.port : 0;
-      self[0] = new ProxmoxEndpoint(new InetSocketAddress(b.bindAddress, port), tls.context(), executor,
+      InetSocketAddress bind = i == 0 ? b.address() : new InetSocketAddress(b.address().getAddress(), 0);
+      self[0] = new ProxmoxEndpoint(bind, tls.context(), executor,
           exchange -> handle(exchange, self[0]));
       endpoints.add(self[0]);
     }
@@ -160,24 +159,24 @@ public final class PveSimulator implements AutoCloseable {
   }
 
   /** Configures a {@link PveSimulator}. */
-  public static final class Builder {
-    private int port;
+  public static final class Builder extends ProxmoxSimulatorBuilder<Builder> {
     private int endpoints = 1;
-    private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-    private Clock clock = Clock.systemUTC();
-    private final List<java.util.function.Consumer<ProxmoxAccess>> credentials = new ArrayList<>();
-    private boolean loginGiven;
-    private ProxmoxAccess access;
 
     private Builder() {}
 
-    /** The first endpoint's port, 0 (the default) for any free one. Further endpoints use free ports. */
-    public Builder port(int port) {
-      this.port = port;
-      return this;
+    private ProxmoxAccess access() {
+      return access("PVE", '=', "pulse@pve!monitor");
     }
 
-    /** How many endpoints (one per node's pveproxy) to open; default 1. */
+    private InetSocketAddress address() {
+      return listenAddress();
+    }
+
+    private Clock clockForScenario() {
+      return scenarioClock();
+    }
+
+    /** How many endpoints (one per node's pveproxy) to open; default 1. The first uses {@link #port}. */
     public Builder endpoints(int count) {
       if (count < 1) {
         throw new IllegalArgumentException("at least one endpoint");
@@ -186,45 +185,7 @@ public final class PveSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The address to listen on, loopback by default. */
-    public Builder bindAddress(InetAddress address) {
-      this.bindAddress = Objects.requireNonNull(address);
-      return this;
-    }
-
-    /** Accepts this API token with the PVEAuditor role on /. */
-    public Builder token(String tokenId, String tokenSecret) {
-      credentials.add(a -> a.addToken(tokenId, tokenSecret, true));
-      loginGiven = true;
-      return this;
-    }
-
-    /** Accepts this privilege-separated API token that has no ACLs: PVE filters what it sees. */
-    public Builder restrictedToken(String tokenId, String tokenSecret) {
-      credentials.add(a -> a.addToken(tokenId, tokenSecret, false));
-      return this;
-    }
-
-    /** Accepts a login of this user; with {@code tfa} the login demands a second factor. */
-    public Builder user(String username, String password, boolean tfa) {
-      credentials.add(a -> a.addUser(username, password, tfa));
-      loginGiven = true;
-      return this;
-    }
-
-    /** The clock the scenario and the tickets follow. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock);
-      return this;
-    }
-
-    /** Starts the endpoints. Without any credentials given, accepts {@code pulse@pve!monitor} with a zero UUID secret. */
     public PveSimulator start() {
-      access = new ProxmoxAccess(clock, "PVE", '=');
-      credentials.forEach(c -> c.accept(access));
-      if (!loginGiven) {
-        access.addToken("pulse@pve!monitor", "00000000-0000-0000-0000-000000000000", true);
-      }
       return new PveSimulator(this);
     }
   }
