@@ -89,12 +89,14 @@ public final class PveCollector implements ResourceCollector {
       Instant now = clock.instant();
       List<String> online = onlineNodes(resources);
       Map<String, JsonNode> nodeStatus = nodeStatuses(online);
+      // the slower tiers ask only nodes that answered just now: a slow node must not stall the cycle
+      List<String> responsive = online.stream().filter(nodeStatus::containsKey).toList();
       if (due(slowRanAt, slowEvery, now)) {
-        guestTier.refresh(client, resources, online, now);
+        guestTier.refresh(client, resources, responsive, now);
         slowRanAt = now;
       }
       if (due(disksRanAt, disksEvery, now)) {
-        diskTier.refresh(client, online);
+        diskTier.refresh(client, responsive);
         disksRanAt = now;
       }
       List<ObservedResource> out = new ArrayList<>(PveMapper.map(resources, nodeIps(clusterStatus), nodeStatus, extras(resources, now)));
@@ -156,13 +158,16 @@ public final class PveCollector implements ResourceCollector {
     return ips;
   }
 
-  private Map<String, JsonNode> nodeStatuses(List<String> online) {
+  /** Asks every online node at once: a slow node is left out instead of delaying the others. */
+  private Map<String, JsonNode> nodeStatuses(List<String> online) throws ProxmoxApiException {
+    Map<String, JsonNode> byPath = client.getEachBehindEndpoint(online.stream().map(n -> "/nodes/" + n + "/status").toList());
     Map<String, JsonNode> nodeStatus = new HashMap<>();
     for (String node : online) {
-      try {
-        nodeStatus.put(node, client.get("/nodes/" + node + "/status"));
-      } catch (ProxmoxApiException e) {
-        LOG.debug("{}: status of node {} unavailable: {}", name, node, e.getMessage());
+      JsonNode status = byPath.get("/nodes/" + node + "/status");
+      if (status != null) {
+        nodeStatus.put(node, status);
+      } else {
+        LOG.debug("{}: status of node {} did not arrive in time; keeping /cluster/resources figures", name, node);
       }
     }
     return nodeStatus;

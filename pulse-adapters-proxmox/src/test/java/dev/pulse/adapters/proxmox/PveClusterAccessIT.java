@@ -2,6 +2,7 @@ package dev.pulse.adapters.proxmox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,20 @@ class PveClusterAccessIT {
     int before = sim.requestCount();
     assertTrue(collector.collect().succeeded());
     assertEquals(4, sim.requestCount() - before, "resting endpoints are not tried again at once");
+  }
+
+  @Test
+  void aSlowNodeIsLeftOutWhileTheOtherNodesAreUpdatedInTheSameCycle() {
+    PveCollector collector = new PveCollector(token(), Duration.ofMillis(800), clock);
+    sim.setNodeLatency("pve2", Duration.ofSeconds(5));
+
+    CollectionResult result = collector.collect();
+
+    assertTrue(result.succeeded(), result.error());
+    var byKey = result.resources().stream().collect(java.util.stream.Collectors.toMap(r -> r.sourceKey(), r -> r));
+    assertNotNull(byKey.get("node-pve1").facets().host(), "pve1's status arrived");
+    assertNull(byKey.get("node-pve2").facets().host(), "pve2's status did not arrive in time");
+    assertNotNull(byKey.get("node-pve2").metrics().cpu(), "pve2 still has its figures from /cluster/resources");
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,7 @@ public final class PveSimulator implements AutoCloseable {
   private final List<ProxmoxEndpoint> endpoints = new ArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
+  private final Map<String, Duration> nodeLatency = new ConcurrentHashMap<>();
 
   private PveSimulator(Builder b) {
     SimulatorTls tls = SimulatorTls.load();
@@ -114,6 +116,11 @@ public final class PveSimulator implements AutoCloseable {
     endpoints.forEach(e -> e.setFault(fault));
   }
 
+  /** Delays every answer about one node ({@code /nodes/{node}/…}), as a node busy with I/O would. */
+  public void setNodeLatency(String node, Duration latency) {
+    nodeLatency.put(node, Objects.requireNonNull(latency));
+  }
+
   /** Invalidates every ticket issued so far; clients must log in again. */
   public void expireTickets() {
     access.expireTickets();
@@ -132,6 +139,11 @@ public final class PveSimulator implements AutoCloseable {
         JsonExchange.sendText(exchange, 404, "not found");
         return;
       }
+      nodeLatency.forEach((node, delay) -> {
+        if (apiPath.startsWith("/nodes/" + node + "/")) {
+          pause(delay);
+        }
+      });
       if (exchange.getRequestMethod().equals("POST") && apiPath.equals("/access/ticket")) {
         ProxmoxAccess.LoginResult login = access.login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         JsonExchange.send(exchange, login.status(), map("data", login.data()));
@@ -149,6 +161,14 @@ public final class PveSimulator implements AutoCloseable {
       }
       PveRouter.Answer answer = router.get(apiPath, exchange.getRequestURI().getQuery(), principal.privileged());
       JsonExchange.send(exchange, answer.status(), map("data", answer.data()));
+    }
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -38,9 +38,9 @@ public final class PveDiskTier {
 
   private final Map<String, List<ObservedResource>> byNode = new HashMap<>();
 
-  public void refresh(ProxmoxApiClient client, List<String> onlineNodes) {
-    byNode.keySet().retainAll(onlineNodes);
-    for (String node : onlineNodes) {
+  /** Re-reads the given nodes; others keep what they reported before. */
+  public void refresh(ProxmoxApiClient client, List<String> nodes) {
+    for (String node : nodes) {
       try {
         List<ObservedResource> found = new ArrayList<>();
         for (JsonNode disk : client.getBehindEndpoint("/nodes/" + node + "/disks/list")) {

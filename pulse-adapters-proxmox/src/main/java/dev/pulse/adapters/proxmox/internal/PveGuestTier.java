@@ -26,7 +26,10 @@ public final class PveGuestTier {
   private Map<String, Long> balloons = Map.of();
   private final Map<String, GuestFacet> agents = new HashMap<>();
 
-  /** Re-reads balloons and agents for the guests in {@code resources} ({@code /cluster/resources}). */
+  /**
+   * Re-reads balloons and agents for the guests in {@code resources} ({@code /cluster/resources})
+   * on the given nodes; guests on other nodes keep what was known.
+   */
   public void refresh(ProxmoxApiClient client, JsonNode resources, List<String> onlineNodes, Instant now) {
     Map<String, Long> newBalloons = new HashMap<>();
     for (String node : onlineNodes) {
@@ -49,6 +52,10 @@ public final class PveGuestTier {
       Integer vmid = PveJson.integer(item, "vmid");
       String node = PveJson.text(item, "node");
       if (vmid == null || node == null || !"running".equals(PveJson.text(item, "status")) || PveJson.flag(item, "template")) {
+        continue;
+      }
+      if (!onlineNodes.contains(node)) {
+        keepKnown(seen, PveMapper.guestKey(type == null ? "qemu" : type, vmid));
         continue;
       }
       String key;
@@ -74,6 +81,12 @@ public final class PveGuestTier {
         agents.put(k, v);
       }
     });
+  }
+
+  private void keepKnown(Map<String, GuestFacet> seen, String key) {
+    if (agents.containsKey(key)) {
+      seen.put(key, agents.get(key));
+    }
   }
 
   public Long balloon(String guestKey) {
