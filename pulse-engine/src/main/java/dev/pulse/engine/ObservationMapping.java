@@ -6,6 +6,8 @@ import dev.pulse.domain.resource.SourceStatus;
 import dev.pulse.domain.source.ObservedResource;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Turns what a source observed into registry resources. */
 final class ObservationMapping {
@@ -17,13 +19,13 @@ final class ObservationMapping {
     return sourceId + ":" + sourceKey;
   }
 
-  static Resource toResource(String sourceId, ObservedResource o, Instant seenAt) {
+  static Resource toResource(String sourceId, ObservedResource o, Instant seenAt, Map<String, String> parentIds) {
     return new Resource(
         resourceId(sourceId, o.sourceKey()),
         o.type(),
         o.name(),
         o.status(),
-        o.parentKey() == null ? null : resourceId(sourceId, o.parentKey()),
+        o.parentKey() == null ? null : parentIds.computeIfAbsent(o.parentKey(), k -> resourceId(sourceId, k)),
         List.of(new SourceRef(sourceId, o.sourceKey(), SourceStatus.HEALTHY, seenAt, null)),
         o.identity(),
         o.metrics(),
@@ -31,14 +33,24 @@ final class ObservationMapping {
         o.facets());
   }
 
-  /** Whether two versions differ only in when their sources last saw them. */
+  /**
+   * Whether two versions differ only in when their sources last saw them. Compares field by field
+   * without copying: this runs for every resource on every poll.
+   */
   static boolean sameIgnoringLastSeen(Resource a, Resource b) {
-    return a.withSources(withoutLastSeen(a.sources())).equals(b.withSources(withoutLastSeen(b.sources())));
-  }
-
-  private static List<SourceRef> withoutLastSeen(List<SourceRef> refs) {
-    return refs.stream()
-        .map(s -> new SourceRef(s.sourceId(), s.sourceKey(), s.status(), Instant.EPOCH, s.error()))
-        .toList();
+    if (!a.id().equals(b.id()) || a.type() != b.type() || a.status() != b.status() || !a.name().equals(b.name())
+        || !Objects.equals(a.parentId(), b.parentId()) || !a.metrics().equals(b.metrics()) || !a.tags().equals(b.tags())
+        || !a.identity().equals(b.identity()) || !a.facets().equals(b.facets()) || a.sources().size() != b.sources().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.sources().size(); i++) {
+      SourceRef x = a.sources().get(i);
+      SourceRef y = b.sources().get(i);
+      if (!x.sourceId().equals(y.sourceId()) || !x.sourceKey().equals(y.sourceKey()) || x.status() != y.status()
+          || !Objects.equals(x.error(), y.error())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,18 +157,32 @@ public final class ResourceRegistry {
 
   private void applySuccess(Observation observation, SourceState state) {
     String sourceId = observation.sourceId();
-    Set<String> seen = new LinkedHashSet<>();
+    List<ObservedResource> observed = observation.result().resources();
+    Set<String> seen = new HashSet<>(observed.size() * 2);
     List<Resource> upserts = new ArrayList<>();
-    for (ObservedResource observed : observation.result().resources()) {
-      Resource next = ObservationMapping.toResource(sourceId, observed, observation.collectedAt());
-      seen.add(next.id());
+    Map<String, String> parentIds = new HashMap<>(); // one id string per parent, not one per child
+    int known = 0;
+    for (ObservedResource o : observed) {
+      Resource next = ObservationMapping.toResource(sourceId, o, observation.collectedAt(), parentIds);
+      if (!seen.add(next.id())) {
+        continue; // a source that reports one key twice: the first wins
+      }
       Resource previous = resources.put(next.id(), next);
+      if (previous != null && state.ids.contains(next.id())) {
+        known++;
+      }
       if (previous == null || !ObservationMapping.sameIgnoringLastSeen(previous, next)) {
         upserts.add(next);
       }
     }
-    Set<String> gone = new LinkedHashSet<>(state.ids);
-    gone.removeAll(seen);
+    Set<String> gone = new LinkedHashSet<>();
+    if (known < state.ids.size()) { // some earlier resources were not seen this time
+      for (String id : state.ids) {
+        if (!seen.contains(id)) {
+          gone.add(id);
+        }
+      }
+    }
     state.ids = seen;
     state.lastSuccess = observation.collectedAt();
     state.lastError = null;

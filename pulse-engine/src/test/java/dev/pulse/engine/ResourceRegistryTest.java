@@ -63,6 +63,22 @@ class ResourceRegistryTest {
   }
 
   @Test
+  void aKeyReportedTwiceInOneObservationKeepsTheFirst() {
+    registry.apply(ok("s1", T0, vm("qemu-100", "first", 1.0), vm("qemu-100", "second", 2.0)));
+
+    assertEquals("first", registry.get("s1:qemu-100").orElseThrow().name());
+    assertEquals(1, changes.get(0).upserts().size());
+  }
+
+  @Test
+  void aResourceReplacedByAnotherIsRemovedEvenWhenTheCountStaysTheSame() {
+    registry.apply(ok("s1", T0, vm("qemu-100", "a", 1.0), vm("qemu-101", "b", 1.0)));
+    registry.apply(ok("s1", T0.plusSeconds(10), vm("qemu-100", "a", 1.0), vm("qemu-102", "c", 1.0)));
+
+    assertEquals(List.of("s1:qemu-101"), changes.get(1).removed());
+  }
+
+  @Test
   void aFailedCollectionKeepsTheFiguresAndRecordsTheError() {
     registry.apply(ok("s1", T0, vm("qemu-100", "web01", 3.0)));
     registry.apply(failed("s1", T0.plusSeconds(10), "HTTP 596"));

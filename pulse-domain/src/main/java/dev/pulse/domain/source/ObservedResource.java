@@ -7,7 +7,6 @@ import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +28,22 @@ public record ObservedResource(
     List<String> tags,
     Facets facets) {
 
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._@-]+");
+
+  /** Letters, digits and {@code . _ @ -}; checked by hand, since this runs for every resource on every poll. */
+  private static boolean validKey(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+          || c == '@' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** A copy with other metrics, for collectors that fill figures in tiers. */
   public ObservedResource withMetrics(Metrics newMetrics) {
@@ -46,7 +60,7 @@ public record ObservedResource(
 
   public ObservedResource {
     Objects.requireNonNull(sourceKey, "sourceKey");
-    if (!KEY.matcher(sourceKey).matches()) {
+    if (!validKey(sourceKey)) {
       throw new IllegalArgumentException("source key has characters outside [A-Za-z0-9._@-]: " + sourceKey);
     }
     Objects.requireNonNull(type, "type");

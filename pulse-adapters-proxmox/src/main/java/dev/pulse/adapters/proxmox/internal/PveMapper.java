@@ -18,6 +18,7 @@ import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.resource.UsageMetric;
 import dev.pulse.domain.source.ObservedResource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,8 +42,9 @@ public final class PveMapper {
    */
   public static List<ObservedResource> map(JsonNode resources, Map<String, String> nodeIps, Map<String, JsonNode> nodeStatus,
       Map<String, GuestExtras> extras) {
-    List<ObservedResource> out = new ArrayList<>();
+    List<ObservedResource> out = new ArrayList<>(resources.size());
     List<JsonNode> storages = new ArrayList<>();
+    Map<String, String> nodeKeys = new HashMap<>(); // one "node-x" string per node, not one per guest
     for (JsonNode item : resources) {
       String type = text(item, "type");
       if (type == null) {
@@ -51,7 +53,7 @@ public final class PveMapper {
       switch (type) {
         case "node" -> out.add(PveNodeMapper.node(item, nodeIps, nodeStatus.get(text(item, "node"))));
         case "qemu", "lxc" -> {
-          ObservedResource guest = guest(item, type, extras);
+          ObservedResource guest = guest(item, type, extras, nodeKeys);
           if (guest != null) {
             out.add(guest);
           }
@@ -78,7 +80,8 @@ public final class PveMapper {
     return type + "-" + vmid;
   }
 
-  private static ObservedResource guest(JsonNode item, String type, Map<String, GuestExtras> allExtras) {
+  private static ObservedResource guest(JsonNode item, String type, Map<String, GuestExtras> allExtras,
+      Map<String, String> nodeKeys) {
     Integer vmid = integer(item, "vmid");
     String node = text(item, "node");
     if (vmid == null || node == null) {
@@ -104,7 +107,8 @@ public final class PveMapper {
     List<String> ips = agent == null ? List.of() : agent.ips();
     Identity identity = new Identity(null, null, text(item, "name") != null ? List.of(name) : List.of(), ips, List.of());
     return new ObservedResource(key, qemu ? ResourceType.VM : ResourceType.SYSTEM_CONTAINER, name,
-        guestStatus(raw), nodeKey(node), identity, metrics, PveJson.tags(item), Facets.of(facet).withGuest(agent));
+        guestStatus(raw), nodeKeys.computeIfAbsent(node, PveMapper::nodeKey), identity, metrics, PveJson.tags(item),
+        new Facets(facet, null, null, agent, null, null, null, null));
   }
 
   /**
