@@ -3,6 +3,7 @@ import { createStore } from "solid-js/store";
 import Lock from "lucide-solid/icons/lock";
 import { DataTable, row, td, th, usageDetail } from "../components/DataTable";
 import { Facts } from "../components/Facts";
+import { VirtualRows } from "../components/VirtualRows";
 import { formatBytes } from "../format/bytes";
 import { formatUptime } from "../format/duration";
 import { formatRate } from "../format/rate";
@@ -51,11 +52,15 @@ function GuestDetail(props: { guest: Resource }) {
   );
 }
 
+/** Above this many rows only those near the viewport are rendered. */
+const VIRTUALISE_ABOVE = 200;
+
 export default function Workloads() {
   const inventory = useInventory();
   const [filter, setFilter] = createStore<WorkloadFilter>({ ...DEFAULT_FILTER });
   const rows = createMemo(() => selectWorkloads(inventory.all(), { ...filter }));
   const [open, setOpen] = createSignal<string | null>(null);
+  const [scroller, setScroller] = createSignal<HTMLDivElement>();
 
   const header = (label: string, key: SortKey) => (
     <th class={th}>
@@ -95,6 +100,8 @@ export default function Workloads() {
       </div>
       <Show when={inventory.state.loaded} fallback={<p class="text-muted">Waiting for the first state…</p>}>
         <DataTable
+          bodies
+          scrollRef={setScroller}
           headers={<>
                 {header("Name", "name")}
                 {header("ID", "vmid")}
@@ -108,7 +115,10 @@ export default function Workloads() {
                 <th class={th}>Tags</th>
           </>}
         >
-              <For each={rows()} fallback={<tr><td class={`${td} text-muted`} colSpan={10}>No workloads match.</td></tr>}>
+              <Show when={rows().length === 0}>
+                <tbody><tr><td class={`${td} text-muted`} colSpan={10}>No workloads match.</td></tr></tbody>
+              </Show>
+              <VirtualRows items={rows()} threshold={VIRTUALISE_ABOVE} estimate={64} columns={10} scroller={scroller}>
                 {(r) => (
                   <>
                   <tr data-testid="workload-row" data-id={r.id} data-name={r.name} class={`${row} cursor-pointer hover:bg-sunken`}
@@ -140,7 +150,7 @@ export default function Workloads() {
                   </Show>
                   </>
                 )}
-              </For>
+              </VirtualRows>
         </DataTable>
       </Show>
     </div>

@@ -51,6 +51,18 @@ class BrowserIT {
   }
 
   @Test
+  void fiveThousandGuestsRenderOnlyTheRowsNearTheViewport() throws Exception {
+    String secret = "large-cluster-secret-0001";
+    try (PveSimulator pve = PveSimulator.builder().token("load@pve!e2e", secret).extraGuests(5000).start();
+        PulseServer server = AppFixture.start(data, false)) {
+      server.engine().connections().create(dev.pulse.domain.connection.ConnectionDraft.withToken("pve", "large",
+          pve.baseUrl().toString(), "load@pve!e2e", secret, pve.fingerprint(), true));
+      int exit = runNode("large.e2e.mjs", "http://127.0.0.1:" + server.port(), AppFixture.TOKEN, "5034");
+      assertEquals(0, exit, "large.e2e.mjs failed; see its output above");
+    }
+  }
+
+  @Test
   void outsideDemoModeTheUiTakesTheTokenThenAddsPveAndPbsConnectionsWhoseDataAppears() throws Exception {
     String tokenId = "ui@pve!e2e";
     String secret = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.adapters.proxmox.internal.PveMapper;
 import dev.pulse.domain.source.CollectionResult;
+import dev.pulse.domain.source.ObservedResource;
 import dev.pulse.domain.source.Observation;
 import dev.pulse.engine.ResourceRegistry;
 import dev.pulse.engine.StateChange;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,20 +69,14 @@ public class FastCycleBenchmark {
   /** Parse, normalise, apply, delta: what Pulse does with one fast poll. */
   @Benchmark
   public StateChange fullCycle() throws IOException {
-    int phase = cycle++ & 1;
-    JsonNode items = json.readTree(resources[phase]).get("data");
-    Map<String, JsonNode> nodeStatus = new HashMap<>();
-    for (int n = 1; n <= nodes; n++) {
-      nodeStatus.put("pve" + n, json.readTree(statuses[phase]).get("data"));
-    }
-    var observed = PveMapper.map(items, Map.of(), nodeStatus);
+    var observed = parseAndMap();
     registry.apply(new Observation("bench", "proxmox", Instant.ofEpochSecond(cycle), CollectionResult.success(observed)));
     return lastChange;
   }
 
   /** Parse and normalise, without the registry: splits the full cycle's cost in two. */
   @Benchmark
-  public Object parseAndMap() throws IOException {
+  public List<ObservedResource> parseAndMap() throws IOException {
     int phase = cycle++ & 1;
     JsonNode items = json.readTree(resources[phase]).get("data");
     Map<String, JsonNode> nodeStatus = new HashMap<>();

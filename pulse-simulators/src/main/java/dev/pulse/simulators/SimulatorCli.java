@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 public final class SimulatorCli {
 
   private static final String USAGE = "usage: simulate pve|pbs --port N --token-id USER@REALM!ID --token-secret SECRET"
-      + " [--bind ADDR] [--endpoints N (pve)]";
+      + " [--bind ADDR] [--endpoints N (pve)] [--extra-guests N (pve)]";
 
   private SimulatorCli() {}
 
@@ -30,7 +30,7 @@ public final class SimulatorCli {
     }
     Map<String, String> options = new HashMap<>();
     for (int i = 1; i < args.length; i += 2) {
-      if (!List.of("--port", "--token-id", "--token-secret", "--bind", "--endpoints").contains(args[i])) {
+      if (!List.of("--port", "--token-id", "--token-secret", "--bind", "--endpoints", "--extra-guests").contains(args[i])) {
         err.println("unknown option " + args[i] + "\n" + USAGE);
         return 2;
       }
@@ -48,20 +48,22 @@ public final class SimulatorCli {
     }
     int port;
     int endpoints;
+    int extraGuests;
     InetAddress bind;
     try {
       port = Integer.parseInt(options.getOrDefault("--port", args[0].equals("pbs") ? "8007" : "8006"));
       endpoints = Integer.parseInt(options.getOrDefault("--endpoints", "1"));
+      extraGuests = Integer.parseInt(options.getOrDefault("--extra-guests", "0"));
       bind = options.containsKey("--bind") ? InetAddress.getByName(options.get("--bind")) : InetAddress.getLoopbackAddress();
     } catch (NumberFormatException e) {
-      err.println("--port and --endpoints must be numbers");
+      err.println("--port, --endpoints and --extra-guests must be numbers");
       return 2;
     } catch (UnknownHostException e) {
       err.println("--bind must be an address: " + options.get("--bind"));
       return 2;
     }
     try (AutoCloseable sim = args[0].equals("pve")
-        ? PveSimulator.builder().port(port).bindAddress(bind).endpoints(endpoints).token(tokenId, secret).start()
+        ? PveSimulator.builder().port(port).bindAddress(bind).endpoints(endpoints).extraGuests(extraGuests).token(tokenId, secret).start()
         : PbsSimulator.builder().port(port).bindAddress(bind).token(tokenId, secret).start()) {
       List<URI> urls = sim instanceof PveSimulator p ? p.baseUrls() : List.of(((PbsSimulator) sim).baseUrl());
       String fingerprint = sim instanceof PveSimulator p ? p.fingerprint() : ((PbsSimulator) sim).fingerprint();

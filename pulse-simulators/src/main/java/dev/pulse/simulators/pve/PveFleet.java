@@ -87,6 +87,22 @@ public final class PveFleet {
     return new PveFleet("homelab", nodes, guests, storages, clock);
   }
 
+  /** The demo cluster plus {@code extra} running guests spread over the online nodes, for load tests. */
+  public static PveFleet homelabWith(Clock clock, int extra) {
+    PveFleet base = homelab(clock);
+    if (extra <= 0) {
+      return base;
+    }
+    List<SimGuest> guests = new ArrayList<>(base.guests);
+    for (int i = 0; i < extra; i++) {
+      int vmid = 10_000 + i;
+      boolean lxc = i % 3 == 0;
+      guests.add(new SimGuest(vmid, lxc ? "lxc" : "qemu", i % 2 == 0 ? "pve1" : "pve2", "load-" + vmid, "running", false, null,
+          i % 5 == 0 ? "load;synthetic" : null, null, null, 2, 2 * GIB, 16 * GIB, 0.01 + (i % 40) / 100.0, 0.3 + (i % 5) / 10.0, 0.4));
+    }
+    return new PveFleet(base.clusterName, base.nodes, guests, base.storages, clock);
+  }
+
   long now() {
     return clock.instant().getEpochSecond();
   }

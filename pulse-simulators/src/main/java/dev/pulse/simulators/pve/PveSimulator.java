@@ -51,7 +51,7 @@ public final class PveSimulator implements AutoCloseable {
     SimulatorTls tls = SimulatorTls.load();
     this.fingerprint = tls.fingerprint();
     this.access = b.access();
-    this.router = new PveRouter(PveFleet.homelab(b.clockForScenario()));
+    this.router = new PveRouter(PveFleet.homelabWith(b.clockForScenario(), b.extraGuests));
     this.executor = SimulatorRuntime.threads("pve-sim", 4 * b.endpoints);
     for (int i = 0; i < b.endpoints; i++) {
       ProxmoxEndpoint[] self = new ProxmoxEndpoint[1];
@@ -181,6 +181,7 @@ public final class PveSimulator implements AutoCloseable {
   /** Configures a {@link PveSimulator}. */
   public static final class Builder extends ProxmoxSimulatorBuilder<Builder> {
     private int endpoints = 1;
+    private int extraGuests;
 
     private Builder() {}
 
@@ -202,6 +203,15 @@ public final class PveSimulator implements AutoCloseable {
         throw new IllegalArgumentException("at least one endpoint");
       }
       this.endpoints = count;
+      return this;
+    }
+
+    /** Adds this many running guests to the demo cluster, to see how clients cope with a large one. */
+    public Builder extraGuests(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("extraGuests must not be negative");
+      }
+      this.extraGuests = count;
       return this;
     }
 
