@@ -57,6 +57,8 @@ try {
   await page.waitForSelector("[data-testid=node-row]");
   const nodes = await page.$$eval("[data-testid=node-row]", (rows) => rows.length);
   check(nodes === 3, "/infrastructure lists the three nodes");
+  const banner = await page.textContent("[data-testid=cluster-banner]");
+  check(banner?.includes("2 of 3 nodes online") && banner.includes("quorate"), `the cluster's quorum is shown (${banner})`);
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
 
   await page.click("a[href='/storage']");
@@ -74,6 +76,14 @@ try {
   check(verify === "failed", "/backups shows the failed verification of vm/100");
   const stores = await page.$$eval("[data-testid=datastore-row]", (rows) => rows.map((r) => r.getAttribute("data-name")));
   check(stores.join(",") === "offline-usb,store1,store2", `/backups lists the demo datastores (${stores})`);
+  await page.waitForSelector("[data-testid=guest-backup-row][data-name=backup01] [data-testid=backup-result]:has-text('job errors')");
+  check(true, "/backups shows the failed vzdump task of backup01");
+  const replication = await page.textContent("[data-testid=guest-backup-row][data-name=git01] [data-testid=replication]");
+  check(replication?.includes("failing"), `/backups shows git01's failing replication (${replication})`);
+
+  await page.click("a[href='/ceph']");
+  const ceph = await (await page.waitForSelector("[data-testid=ceph-cluster]")).textContent();
+  check(ceph?.includes("HEALTH_WARN") && ceph.includes("OSD_DOWN") && ceph.includes("5 / 6 / 6"), "/ceph shows the warning, its checks and the OSDs");
 } finally {
   await context.close();
 }

@@ -11,6 +11,7 @@ const Workloads = lazy(() => import("./routes/Workloads"));
 const Settings = lazy(() => import("./routes/Settings"));
 const Storage = lazy(() => import("./routes/Storage"));
 const Backups = lazy(() => import("./routes/Backups"));
+const Ceph = lazy(() => import("./routes/Ceph"));
 
 function Layout(props: ParentProps) {
   return (
@@ -50,6 +51,7 @@ export default function App() {
           <Route path="/workloads" component={Workloads} />
           <Route path="/storage" component={Storage} />
           <Route path="/backups" component={Backups} />
+          <Route path="/ceph" component={Ceph} />
           <Route path="/settings" component={Settings} />
           <Route path="*" component={() => <p class="text-muted">No such page.</p>} />
         </Router>

@@ -104,6 +104,31 @@ export interface Resource {
   zfs: ZfsPoolFacet | null;
   pbs: PbsFacet | null;
   datastore: DatastoreFacet | null;
+  ceph: CephFacet | null;
+  cluster: ClusterFacet | null;
+  protection: ProtectionFacet | null;
+}
+
+export interface CephFacet {
+  health: string;
+  checks: { name: string; severity: string; summary: string }[];
+  monitors: number;
+  quorum: string[];
+  osds: number;
+  osdsUp: number;
+  osdsIn: number;
+  placementGroups: number;
+  pgStates: { state: string; count: number }[];
+  degradedPercent: number | null;
+  pools: { name: string; size: number | null; minSize: number | null; pgNum: number | null; usedBytes: number | null; percentUsed: number | null }[];
+}
+
+export interface ClusterFacet { name: string | null; quorate: boolean; nodes: number; nodesOnline: number }
+
+export interface ProtectionFacet {
+  lastBackupTask: { node: string; started: string; ended: string | null; outcome: "ok" | "warning" | "error" | "running"; status: string | null } | null;
+  newestBackup: { volid: string; storage: string; created: string; sizeBytes: number | null; isProtected: boolean; verification: string | null } | null;
+  replication: { id: string; source: string | null; target: string; lastSync: string | null; nextSync: string | null; durationSeconds: number | null; failCount: number; error: string | null }[];
 }
 
 export interface PbsJob {

@@ -7,6 +7,7 @@ import Boxes from "lucide-solid/icons/boxes";
 import Settings from "lucide-solid/icons/settings";
 import HardDrive from "lucide-solid/icons/hard-drive";
 import Archive from "lucide-solid/icons/archive";
+import Database from "lucide-solid/icons/database";
 import { useInventory } from "../stores/inventory";
 
 function initialTheme(): "light" | "dark" {
@@ -39,6 +40,9 @@ export function Shell(props: ParentProps) {
           </A>
           <A href="/storage" class={link} activeClass="bg-sunken font-medium">
             <HardDrive size={16} /> Storage
+          </A>
+          <A href="/ceph" class={link} activeClass="bg-sunken font-medium">
+            <Database size={16} /> Ceph
           </A>
           <A href="/backups" class={link} activeClass="bg-sunken font-medium">
             <Archive size={16} /> Backups

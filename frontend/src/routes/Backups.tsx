@@ -24,6 +24,10 @@ export default function Backups() {
     datastores().flatMap((d: Resource) => d.datastore!.groups.map((g) => ({ store: d.name, group: g })))
       .sort((a, b) => (b.group.lastBackup ?? "").localeCompare(a.group.lastBackup ?? "")));
   const jobs = createMemo(() => servers().flatMap((s) => (s.pbs?.jobs ?? []).map((j) => ({ server: s.name, job: j }))));
+  const guests = createMemo(() =>
+    inventory.all().filter((r) => (r.type === "vm" || r.type === "system-container") && !r.proxmox?.template && r.status !== "unknown")
+      .sort((a, b) => a.name.localeCompare(b.name)));
+  const TASK: Record<string, ResourceStatus> = { ok: "online", warning: "warning", error: "offline", running: "unknown" };
 
   return (
     <div class="space-y-6">
@@ -55,6 +59,37 @@ export default function Backups() {
           </DataTable>
         </Show>
       </section>
+      <Show when={guests().length > 0}>
+        <section class="space-y-3">
+          <h2 class="text-lg font-semibold">Last backup per guest</h2>
+          <DataTable headers={<>
+            <th class={th}>Guest</th><th class={th}>Last backup task</th><th class={th}>Result</th><th class={th}>Newest backup</th>
+            <th class={th}>Replication</th>
+          </>}>
+            <For each={guests()}>
+              {(g) => (
+                <tr data-testid="guest-backup-row" data-name={g.name} class={row}>
+                  <td class={td}>{g.name} <span class="text-xs text-muted">{g.proxmox?.vmid}</span></td>
+                  <td class={`${td} tabular-nums`}>{formatDateTime(g.protection?.lastBackupTask?.started)}</td>
+                  <td class={td} data-testid="backup-result">
+                    <Show when={g.protection?.lastBackupTask} fallback={<span class="text-warn">no backup task seen</span>}>
+                      {(t) => <StatusBadge status={TASK[t().outcome] ?? "unknown"} label={t().status ?? t().outcome} />}
+                    </Show>
+                  </td>
+                  <td class={`${td} text-xs`}>
+                    {g.protection?.newestBackup ? `${formatDateTime(g.protection.newestBackup.created)} · ${g.protection.newestBackup.storage}` : "—"}
+                  </td>
+                  <td class={`${td} text-xs`} data-testid="replication">
+                    {g.protection?.replication.length
+                      ? g.protection.replication.map((r) => (r.failCount > 0 ? `failing → ${r.target}` : `ok → ${r.target}`)).join(", ")
+                      : "—"}
+                  </td>
+                </tr>
+              )}
+            </For>
+          </DataTable>
+        </section>
+      </Show>
       <Show when={groups().length > 0}>
         <section class="space-y-3">
           <h2 class="text-lg font-semibold">Backup groups</h2>

@@ -39,9 +39,23 @@ export default function Infrastructure() {
     return counts;
   });
 
+  const clusters = createMemo(() => {
+    const seen = new Map<string, NonNullable<Resource["cluster"]>>();
+    for (const n of nodes()) if (n.cluster?.name) seen.set(n.cluster.name, n.cluster);
+    return [...seen.values()];
+  });
+
   return (
     <section>
       <h1 class="mb-3 text-xl font-semibold">Nodes</h1>
+      <For each={clusters()}>
+        {(c) => (
+          <p class="mb-3 text-sm" data-testid="cluster-banner">
+            Cluster <span class="font-medium">{c.name}</span>: {c.nodesOnline} of {c.nodes} nodes online,{" "}
+            <span class={c.quorate ? "text-ok" : "text-bad"}>{c.quorate ? "quorate" : "NOT quorate"}</span>
+          </p>
+        )}
+      </For>
       <Show when={inventory.state.loaded} fallback={<p class="text-muted">Waiting for the first state…</p>}>
         <Show
           when={nodes().length > 0}

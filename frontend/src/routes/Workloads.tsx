@@ -7,6 +7,7 @@ import { VirtualRows } from "../components/VirtualRows";
 import { formatBytes } from "../format/bytes";
 import { formatUptime } from "../format/duration";
 import { formatRate } from "../format/rate";
+import { formatDateTime } from "../format/time";
 import type { Resource } from "../api/types";
 import { MetricCell } from "../components/MetricCell";
 import { StatusBadge } from "../components/StatusBadge";
@@ -31,6 +32,12 @@ function GuestDetail(props: { guest: Resource }) {
         ["Pool", g().proxmox?.pool],
         ["Lock", g().proxmox?.lock],
         ["Template", g().proxmox?.template ? "yes" : "no"],
+        ["Last backup task", g().protection?.lastBackupTask
+          ? `${formatDateTime(g().protection!.lastBackupTask!.started)} · ${g().protection!.lastBackupTask!.outcome}` : null],
+        ["Newest backup", g().protection?.newestBackup
+          ? `${formatDateTime(g().protection!.newestBackup!.created)} on ${g().protection!.newestBackup!.storage}` : null],
+        ["Replication", g().protection?.replication.map((r) =>
+          `→ ${r.target}: ${r.failCount > 0 ? `failing (${r.failCount}×) ${r.error ?? ""}` : `last ${formatDateTime(r.lastSync)}`}`).join("; ")],
       ]} />
       <Show when={(agent()?.filesystems.length ?? 0) > 0}>
         <table class="text-xs" data-testid="guest-filesystems">

@@ -3,6 +3,7 @@ package dev.pulse.adapters.proxmox;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.adapters.proxmox.internal.CounterRates;
 import dev.pulse.adapters.proxmox.internal.GuestExtras;
+import dev.pulse.adapters.proxmox.internal.PveClusterTier;
 import dev.pulse.adapters.proxmox.internal.ProxmoxApiClient;
 import dev.pulse.adapters.proxmox.internal.ProxmoxApiException;
 import dev.pulse.adapters.proxmox.internal.PveDiskTier;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>every collection (fast tier): {@code /cluster/status}, {@code /cluster/resources} and {@code
  *       /nodes/{node}/status} per online node: 2 + (online nodes) requests;
- *   <li>slow tier (default 60 s): balloon sizes per node and the agents of running guests;
+ *   <li>slow tier (default 60 s): balloon sizes per node, the agents of running guests, Ceph,
+ *       replication, vzdump tasks and backup volumes;
  *   <li>disk tier (default 5 min): physical disks with SMART, and ZFS pools, per node.
  * </ul>
  *
@@ -55,6 +57,7 @@ public final class PveCollector implements ResourceCollector {
   private final Duration disksEvery;
   private final PveGuestTier guestTier = new PveGuestTier();
   private final PveDiskTier diskTier = new PveDiskTier();
+  private final PveClusterTier clusterTier = new PveClusterTier();
   private final CounterRates rates = new CounterRates(PveMapper.PLATFORM);
   private Instant privilegesCheckedAt;
   private Instant slowRanAt;
@@ -93,14 +96,19 @@ public final class PveCollector implements ResourceCollector {
       List<String> responsive = online.stream().filter(nodeStatus::containsKey).toList();
       if (due(slowRanAt, slowEvery, now)) {
         guestTier.refresh(client, resources, responsive, now);
+        clusterTier.refresh(client, resources, responsive);
         slowRanAt = now;
       }
       if (due(disksRanAt, disksEvery, now)) {
         diskTier.refresh(client, responsive);
         disksRanAt = now;
       }
-      List<ObservedResource> out = new ArrayList<>(PveMapper.map(resources, nodeIps(clusterStatus), nodeStatus, extras(resources, now)));
+      List<ObservedResource> out = new ArrayList<>(
+          PveMapper.map(resources, nodeIps(clusterStatus), nodeStatus, extras(resources, now), clusterStatus));
       out.addAll(diskTier.resources(online));
+      if (clusterTier.ceph() != null) {
+        out.add(clusterTier.ceph());
+      }
       return CollectionResult.success(out);
     } catch (ProxmoxApiException e) {
       return CollectionResult.failure(e.getMessage());
@@ -129,7 +137,7 @@ public final class PveCollector implements ResourceCollector {
           rates.rate(key + "/netout", running ? PveJson.whole(item, "netout") : null, uptime, now),
           rates.rate(key + "/diskread", running ? PveJson.whole(item, "diskread") : null, uptime, now),
           rates.rate(key + "/diskwrite", running ? PveJson.whole(item, "diskwrite") : null, uptime, now),
-          guestTier.balloon(key), guestTier.agent(key)));
+          guestTier.balloon(key), guestTier.agent(key), clusterTier.protection(key)));
     }
     rates.retainOnly(live);
     return extras;

@@ -175,6 +175,55 @@ class PveDetailIT {
   }
 
   @Test
+  void everyNodeKnowsItsClusterAndItsQuorum() {
+    var cluster = collect().get("node-pve1").facets().cluster();
+    assertEquals("homelab", cluster.name());
+    assertTrue(cluster.quorate());
+    assertEquals(3, cluster.nodes());
+    assertEquals(2, cluster.nodesOnline());
+  }
+
+  @Test
+  void cephCarriesHealthChecksOsdsPlacementGroupsAndPools() {
+    ObservedResource ceph = collect().get("ceph");
+    var facet = ceph.facets().ceph();
+
+    assertEquals(ResourceType.CEPH, ceph.type());
+    assertEquals(ResourceStatus.WARNING, ceph.status());
+    assertEquals("HEALTH_WARN", facet.health());
+    assertEquals(List.of("OSD_DOWN", "PG_DEGRADED"), facet.checks().stream().map(c -> c.name()).sorted().toList());
+    assertEquals(6, facet.osds(), "read from Nautilus's nested osdmap");
+    assertEquals(5, facet.osdsUp());
+    assertEquals(129, facet.placementGroups());
+    assertEquals(3.33, facet.degradedPercent(), 1e-9);
+    assertEquals(13.58, facet.pools().get(0).percentUsed(), 1e-9, "percent_used is a fraction in PVE");
+    assertEquals(12_002_349_744_128L, ceph.metrics().disk().total());
+  }
+
+  @Test
+  void guestsCarryTheirReplicationLastBackupTaskAndNewestBackupVolume() {
+    Map<String, ObservedResource> all = collect();
+
+    var failing = all.get("qemu-104").facets().protection().replication().get(0);
+    assertEquals(3, failing.failCount());
+    assertTrue(failing.error().contains("zfs snapshot"));
+    var healthy = all.get("qemu-100").facets().protection();
+    assertEquals(0, healthy.replication().get(0).failCount());
+    assertEquals("pve2", healthy.replication().get(0).target());
+
+    assertEquals("ok", healthy.lastBackupTask().outcome());
+    assertEquals("error", all.get("qemu-110").facets().protection().lastBackupTask().outcome());
+    assertEquals("warning", all.get("qemu-112").facets().protection().lastBackupTask().outcome());
+
+    var volume = healthy.newestBackup();
+    assertEquals("nas-backup", volume.storage(), "the nightly copy is newer than the weekly one on local");
+    assertTrue(volume.isProtected());
+    assertNull(all.get("qemu-110").facets().protection().newestBackup(), "the failed backup left no volume");
+    assertEquals(1, sim.requestCount("/nodes/pve1/storage/nas-backup/content") + sim.requestCount("/nodes/pve2/storage/nas-backup/content"),
+        "a shared storage is read once, not once per node");
+  }
+
+  @Test
   void slowerTiersRunOnlyWhenDue() {
     collect();
     int agentBefore = sim.requestCount("/nodes/pve1/qemu/100/agent");

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param zfs facts of a ZFS pool
  * @param pbs facts of a Proxmox Backup Server
  * @param datastore facts of a PBS datastore
+ * @param ceph facts of a Ceph cluster
+ * @param cluster the cluster a node belongs to
+ * @param protection a guest's backups and replication
  */
 public record Facets(
     @Nullable ProxmoxFacet proxmox,
@@ -23,43 +26,58 @@ public record Facets(
     @Nullable DiskFacet disk,
     @Nullable ZfsPoolFacet zfs,
     @Nullable PbsFacet pbs,
-    @Nullable DatastoreFacet datastore) {
+    @Nullable DatastoreFacet datastore,
+    @Nullable CephFacet ceph,
+    @Nullable ClusterFacet cluster,
+    @Nullable ProtectionFacet protection) {
 
-  public static final Facets NONE = new Facets(null, null, null, null, null, null, null, null);
+  public static final Facets NONE = new Facets(null, null, null, null, null, null, null, null, null, null, null);
 
   public static Facets of(ProxmoxFacet proxmox) {
     return NONE.withProxmox(proxmox);
   }
 
   public Facets withProxmox(@Nullable ProxmoxFacet f) {
-    return new Facets(f, storage, host, guest, disk, zfs, pbs, datastore);
+    return new Facets(f, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection);
   }
 
   public Facets withStorage(@Nullable StorageFacet f) {
-    return new Facets(proxmox, f, host, guest, disk, zfs, pbs, datastore);
+    return new Facets(proxmox, f, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection);
   }
 
   public Facets withHost(@Nullable HostFacet f) {
-    return new Facets(proxmox, storage, f, guest, disk, zfs, pbs, datastore);
+    return new Facets(proxmox, storage, f, guest, disk, zfs, pbs, datastore, ceph, cluster, protection);
   }
 
   public Facets withGuest(@Nullable GuestFacet f) {
-    return new Facets(proxmox, storage, host, f, disk, zfs, pbs, datastore);
+    return new Facets(proxmox, storage, host, f, disk, zfs, pbs, datastore, ceph, cluster, protection);
   }
 
   public Facets withDisk(@Nullable DiskFacet f) {
-    return new Facets(proxmox, storage, host, guest, f, zfs, pbs, datastore);
+    return new Facets(proxmox, storage, host, guest, f, zfs, pbs, datastore, ceph, cluster, protection);
   }
 
   public Facets withZfs(@Nullable ZfsPoolFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, f, pbs, datastore);
+    return new Facets(proxmox, storage, host, guest, disk, f, pbs, datastore, ceph, cluster, protection);
   }
 
   public Facets withPbs(@Nullable PbsFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, f, datastore);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, f, datastore, ceph, cluster, protection);
   }
 
   public Facets withDatastore(@Nullable DatastoreFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, f);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, f, ceph, cluster, protection);
+  }
+
+  public Facets withCeph(@Nullable CephFacet f) {
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, f, cluster, protection);
+  }
+
+  public Facets withCluster(@Nullable ClusterFacet f) {
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, f, protection);
+  }
+
+  public Facets withProtection(@Nullable ProtectionFacet f) {
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, f);
   }
 }

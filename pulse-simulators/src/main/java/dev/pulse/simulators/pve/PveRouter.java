@@ -19,16 +19,19 @@ final class PveRouter {
   private static final Pattern AGENT = Pattern.compile("/qemu/(\\d+)/agent/([a-z-]+)");
   private static final Pattern LXC_INTERFACES = Pattern.compile("/lxc/(\\d+)/interfaces");
   private static final Pattern ZFS_POOL = Pattern.compile("/disks/zfs/([^/]+)");
+  private static final Pattern STORAGE_CONTENT = Pattern.compile("/storage/([^/]+)/content");
   private static final List<String> NODE_FIGURES = List.of("cpu", "mem", "disk", "uptime", "maxcpu", "maxmem", "maxdisk");
 
   private final PveFleet fleet;
   private final PveResponses responses;
   private final PveDetailResponses details;
+  private final PveProtectionResponses protection;
 
   PveRouter(PveFleet fleet) {
     this.fleet = fleet;
     this.responses = new PveResponses(fleet);
     this.details = new PveDetailResponses(fleet);
+    this.protection = new PveProtectionResponses(fleet);
   }
 
   Answer get(String path, String query, boolean privileged) {
@@ -39,6 +42,7 @@ final class PveRouter {
       case "/cluster/resources" -> ok(clusterResources(query, privileged));
       case "/nodes" -> ok(responses.nodes());
       case "/access/permissions" -> ok(privileged ? auditorPermissions() : Map.of());
+      case "/cluster/ceph/status" -> privileged ? ok(protection.cephStatus()) : new Answer(403, null);
       default -> nodePath.matches() ? node(nodePath.group(1), nodePath.group(2), query, privileged)
           : new Answer(501, null); // "Method 'GET /…' not implemented"
     };
@@ -58,6 +62,7 @@ final class PveRouter {
     Matcher agent = AGENT.matcher(rest);
     Matcher lxc = LXC_INTERFACES.matcher(rest);
     Matcher pool = ZFS_POOL.matcher(rest);
+    Matcher content = STORAGE_CONTENT.matcher(rest);
     if (rest.equals("/status")) {
       return ok(responses.nodeStatus(node));
     } else if (rest.equals("/qemu")) {
@@ -74,6 +79,14 @@ final class PveRouter {
     } else if (rest.equals("/disks/smart")) {
       Object smart = details.smart(node, query != null && query.startsWith("disk=") ? query.substring(5) : null);
       return smart == null ? new Answer(400, null) : ok(smart);
+    } else if (rest.equals("/ceph/pool")) {
+      return ok(protection.cephPools());
+    } else if (rest.equals("/replication")) {
+      return ok(protection.replication(node));
+    } else if (rest.equals("/tasks")) {
+      return ok(query != null && query.contains("typefilter=vzdump") ? protection.vzdumpTasks(node) : List.of());
+    } else if (content.matches()) {
+      return ok(protection.backupContent(node, content.group(1)));
     } else if (rest.equals("/disks/zfs")) {
       return ok(details.zfsPools(node));
     } else if (pool.matches()) {

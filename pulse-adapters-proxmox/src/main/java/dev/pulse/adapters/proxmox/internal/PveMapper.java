@@ -42,6 +42,15 @@ public final class PveMapper {
    */
   public static List<ObservedResource> map(JsonNode resources, Map<String, String> nodeIps, Map<String, JsonNode> nodeStatus,
       Map<String, GuestExtras> extras) {
+    return map(resources, nodeIps, nodeStatus, extras, null);
+  }
+
+  /**
+   * @param clusterStatus {@code /cluster/status}, for the nodes' cluster facet, or {@code null}
+   */
+  public static List<ObservedResource> map(JsonNode resources, Map<String, String> nodeIps, Map<String, JsonNode> nodeStatus,
+      Map<String, GuestExtras> extras, JsonNode clusterStatus) {
+    var cluster = clusterStatus == null ? null : PveNodeMapper.cluster(clusterStatus);
     List<ObservedResource> out = new ArrayList<>(resources.size());
     List<JsonNode> storages = new ArrayList<>();
     Map<String, String> nodeKeys = new HashMap<>(); // one "node-x" string per node, not one per guest
@@ -51,7 +60,7 @@ public final class PveMapper {
         continue;
       }
       switch (type) {
-        case "node" -> out.add(PveNodeMapper.node(item, nodeIps, nodeStatus.get(text(item, "node"))));
+        case "node" -> out.add(PveNodeMapper.node(item, nodeIps, nodeStatus.get(text(item, "node")), cluster));
         case "qemu", "lxc" -> {
           ObservedResource guest = guest(item, type, extras, nodeKeys);
           if (guest != null) {
@@ -108,7 +117,7 @@ public final class PveMapper {
     Identity identity = new Identity(null, null, text(item, "name") != null ? List.of(name) : List.of(), ips, List.of());
     return new ObservedResource(key, qemu ? ResourceType.VM : ResourceType.SYSTEM_CONTAINER, name,
         guestStatus(raw), nodeKeys.computeIfAbsent(node, PveMapper::nodeKey), identity, metrics, PveJson.tags(item),
-        new Facets(facet, null, null, agent, null, null, null, null));
+        new Facets(facet, null, null, agent, null, null, null, null, null, null, extras.protection()));
   }
 
   /**

@@ -6,6 +6,7 @@ import static dev.pulse.adapters.proxmox.internal.PveJson.text;
 import static dev.pulse.adapters.proxmox.internal.PveJson.whole;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.domain.resource.ClusterFacet;
 import dev.pulse.domain.resource.CpuMetric;
 import dev.pulse.domain.resource.Facets;
 import dev.pulse.domain.resource.HostFacet;
@@ -31,7 +32,26 @@ final class PveNodeMapper {
 
   private PveNodeMapper() {}
 
-  static ObservedResource node(JsonNode item, Map<String, String> nodeIps, JsonNode status) {
+  /** The cluster as {@code /cluster/status} describes it; a standalone node has no cluster entry. */
+  static ClusterFacet cluster(JsonNode clusterStatus) {
+    String name = null;
+    boolean quorate = true;
+    int nodes = 0;
+    int online = 0;
+    for (JsonNode entry : clusterStatus) {
+      String type = text(entry, "type");
+      if ("cluster".equals(type)) {
+        name = text(entry, "name");
+        quorate = PveJson.flag(entry, "quorate");
+      } else if ("node".equals(type)) {
+        nodes++;
+        online += PveJson.flag(entry, "online") ? 1 : 0;
+      }
+    }
+    return new ClusterFacet(name, quorate, nodes, online);
+  }
+
+  static ObservedResource node(JsonNode item, Map<String, String> nodeIps, JsonNode status, ClusterFacet cluster) {
     String name = text(item, "node");
     String raw = text(item, "status");
     boolean online = "online".equals(raw);
@@ -59,7 +79,7 @@ final class PveNodeMapper {
         raw == null ? "unknown" : raw, online ? whole(item, "uptime") : null);
     ResourceStatus mapped = online ? ResourceStatus.ONLINE : "offline".equals(raw) ? ResourceStatus.OFFLINE : ResourceStatus.UNKNOWN;
     return new ObservedResource(PveMapper.nodeKey(name), ResourceType.AGENT, name, mapped, null, identity, metrics, List.of(),
-        Facets.of(facet).withHost(host));
+        Facets.of(facet).withHost(host).withCluster(cluster));
   }
 
   private static HostFacet host(JsonNode status, JsonNode memory) {
