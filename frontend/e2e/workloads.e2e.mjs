@@ -84,6 +84,13 @@ try {
   await page.click("a[href='/ceph']");
   const ceph = await (await page.waitForSelector("[data-testid=ceph-cluster]")).textContent();
   check(ceph?.includes("HEALTH_WARN") && ceph.includes("OSD_DOWN") && ceph.includes("5 / 6 / 6"), "/ceph shows the warning, its checks and the OSDs");
+
+  await page.click("a[href='/mail']");
+  await page.waitForSelector("[data-testid=pmg-row][data-name=pmg1] [data-testid=deferred]");
+  const deferred = await page.textContent("[data-testid=pmg-row][data-name=pmg1] [data-testid=deferred]");
+  check(Number(deferred) >= 37, `/mail shows pmg1's deferred queue (${deferred})`);
+  const stats = await page.textContent("[data-testid=mail-stats]");
+  check(stats?.includes("3,120") ?? false, "/mail shows the day's spam count, sent by PMG as a string");
 } finally {
   await context.close();
 }

@@ -12,6 +12,7 @@ const Settings = lazy(() => import("./routes/Settings"));
 const Storage = lazy(() => import("./routes/Storage"));
 const Backups = lazy(() => import("./routes/Backups"));
 const Ceph = lazy(() => import("./routes/Ceph"));
+const Mail = lazy(() => import("./routes/Mail"));
 
 function Layout(props: ParentProps) {
   return (
@@ -52,6 +53,7 @@ export default function App() {
           <Route path="/storage" component={Storage} />
           <Route path="/backups" component={Backups} />
           <Route path="/ceph" component={Ceph} />
+          <Route path="/mail" component={Mail} />
           <Route path="/settings" component={Settings} />
           <Route path="*" component={() => <p class="text-muted">No such page.</p>} />
         </Router>

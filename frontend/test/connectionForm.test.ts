@@ -32,3 +32,11 @@ describe("toDraft for a backup server", () => {
     expect(toDraft({ ...base, type: "pbs" }).type).toBe("pbs");
   });
 });
+
+describe("toDraft for a mail gateway", () => {
+  it("always sends user and password, since PMG has no API tokens", () => {
+    const d = toDraft({ ...base, type: "pmg", auth: "token" });
+    expect(d.tokenId).toBeNull();
+    expect(d.username).toBe("root@pam");
+  });
+});

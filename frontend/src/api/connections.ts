@@ -2,7 +2,7 @@ import { request } from "./client";
 
 export interface Connection {
   id: string;
-  type: "pve" | "pbs";
+  type: "pve" | "pbs" | "pmg";
   name: string;
   url: string;
   endpoints: string[];
@@ -19,7 +19,7 @@ export interface Connection {
 }
 
 export interface ConnectionDraft {
-  type: "pve" | "pbs";
+  type: "pve" | "pbs" | "pmg";
   name: string;
   url: string;
   endpoints: string[];

@@ -107,6 +107,19 @@ export interface Resource {
   ceph: CephFacet | null;
   cluster: ClusterFacet | null;
   protection: ProtectionFacet | null;
+  pmg: PmgFacet | null;
+}
+
+export interface PmgFacet {
+  version: string | null;
+  role: "master" | "node";
+  inSync: boolean | null;
+  queues: { active: number | null; deferred: number | null; hold: number | null; incoming: number | null; oldestDeferredMinutes: number | null } | null;
+  mail: {
+    total: number | null; incoming: number | null; outgoing: number | null; spamIn: number | null; virusIn: number | null;
+    bouncesIn: number | null; rblRejects: number | null; bytesIn: number | null; averageProcessingSeconds: number | null;
+  } | null;
+  quarantine: { count: number | null; megabytes: number | null; averageSpamScore: number | null } | null;
 }
 
 export interface CephFacet {

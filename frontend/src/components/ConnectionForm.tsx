@@ -7,7 +7,7 @@ import { saveToken } from "../auth/token";
 const input = "w-full rounded border border-line bg-surface px-2 py-1.5 text-sm";
 
 interface FormState {
-  type: "pve" | "pbs";
+  type: "pve" | "pbs" | "pmg";
   name: string;
   url: string;
   endpoints: string;
@@ -27,7 +27,7 @@ const EMPTY: FormState = {
 
 /** The draft the API expects, from what the form holds. Pure. */
 export function toDraft(f: FormState): ConnectionDraft {
-  const token = f.auth === "token";
+  const token = f.auth === "token" && f.type !== "pmg"; // PMG has no API tokens
   return {
     type: f.type,
     name: f.name,
@@ -42,7 +42,7 @@ export function toDraft(f: FormState): ConnectionDraft {
   };
 }
 
-const PRODUCT = { pve: "Proxmox VE", pbs: "Proxmox Backup Server" } as const;
+const PRODUCT = { pve: "Proxmox VE", pbs: "Proxmox Backup Server", pmg: "Proxmox Mail Gateway" } as const;
 
 /** Adds a Proxmox VE or Backup Server connection, with a Test button that offers untrusted certificates for pinning. */
 export function ConnectionForm(props: { onCreated: () => void }) {
@@ -107,11 +107,13 @@ export function ConnectionForm(props: { onCreated: () => void }) {
         <select class={input} name="type" value={form.type} onChange={(e) => { setForm("type", e.currentTarget.value as FormState["type"]); setTested(undefined); }}>
           <option value="pve">Proxmox VE</option>
           <option value="pbs">Proxmox Backup Server</option>
+          <option value="pmg">Proxmox Mail Gateway</option>
         </select>
       </label>
       {field("name", "Name", "text", form.type === "pbs" ? "pbs1" : "homelab")}
       {field("url", "URL", "url", form.type === "pbs" ? "https://pbs1:8007" : "https://pve1:8006")}
       {field("endpoints", "Other nodes of the cluster (optional, for failover)", "text", "https://pve2:8006, https://pve3:8006")}
+      <Show when={form.type !== "pmg"} fallback={<p class="self-end text-xs text-muted">Proxmox Mail Gateway has no API tokens: log in as a user.</p>}>
       <fieldset class="flex items-end gap-4 text-sm">
         <label class="flex items-center gap-1">
           <input type="radio" name="auth" checked={form.auth === "token"} onChange={() => setForm("auth", "token")} /> API token
@@ -120,7 +122,8 @@ export function ConnectionForm(props: { onCreated: () => void }) {
           <input type="radio" name="auth" checked={form.auth === "password"} onChange={() => setForm("auth", "password")} /> User and password
         </label>
       </fieldset>
-      <Show when={form.auth === "token"} fallback={<>
+      </Show>
+      <Show when={form.auth === "token" && form.type !== "pmg"} fallback={<>
         {field("username", "User", "text", "pulse@pve")}
         {field("password", "Password", "password")}
       </>}>

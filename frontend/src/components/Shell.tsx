@@ -8,6 +8,7 @@ import Settings from "lucide-solid/icons/settings";
 import HardDrive from "lucide-solid/icons/hard-drive";
 import Archive from "lucide-solid/icons/archive";
 import Database from "lucide-solid/icons/database";
+import MailIcon from "lucide-solid/icons/mail";
 import { useInventory } from "../stores/inventory";
 
 function initialTheme(): "light" | "dark" {
@@ -46,6 +47,9 @@ export function Shell(props: ParentProps) {
           </A>
           <A href="/backups" class={link} activeClass="bg-sunken font-medium">
             <Archive size={16} /> Backups
+          </A>
+          <A href="/mail" class={link} activeClass="bg-sunken font-medium">
+            <MailIcon size={16} /> Mail
           </A>
           <A href="/settings" class={link} activeClass="bg-sunken font-medium">
             <Settings size={16} /> Settings

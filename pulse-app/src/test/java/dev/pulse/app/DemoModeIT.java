@@ -48,6 +48,26 @@ class DemoModeIT {
   }
 
   @Test
+  void demoModeRunsAClusterABackupServerAndAMailGatewayAllHealthy() throws Exception {
+    try (PulseServer server = AppFixture.start(data, true)) {
+      AppFixture.await("all three connections healthy", () -> {
+        try {
+          JsonNode list = JSON.readTree(AppFixture.get(server, "/api/connections", AppFixture.TOKEN).body()).get("connections");
+          int healthy = 0;
+          for (JsonNode c : list) {
+            healthy += c.get("status").asText().equals("healthy") ? 1 : 0;
+          }
+          return list.size() == 3 && healthy == 3;
+        } catch (Exception e) {
+          return false;
+        }
+      }, 15);
+      assertEquals(2, JSON.readTree(AppFixture.get(server, "/api/resources?type=pmg", AppFixture.TOKEN).body()).get("total").asInt());
+      assertEquals(1, JSON.readTree(AppFixture.get(server, "/api/resources?type=pbs", AppFixture.TOKEN).body()).get("total").asInt());
+    }
+  }
+
+  @Test
   void demoModeReadsNeedNoTokenButChangesDo() throws Exception {
     try (PulseServer server = AppFixture.start(data, true)) {
       assertEquals(200, AppFixture.get(server, "/api/resources", null).statusCode());

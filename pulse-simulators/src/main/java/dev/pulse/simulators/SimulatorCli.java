@@ -1,6 +1,7 @@
 package dev.pulse.simulators;
 
 import dev.pulse.simulators.pbs.PbsSimulator;
+import dev.pulse.simulators.pmg.PmgSimulator;
 import dev.pulse.simulators.pve.PveSimulator;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -13,24 +14,26 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code simulate pve|pbs --port N --token-id USER@REALM!ID --token-secret SECRET [--bind ADDR]
- * [--endpoints N]}: runs a simulator in the foreground until the process is stopped.
+ * [--endpoints N] [--extra-guests N]} or {@code simulate pmg --port N --user U --password P}: runs a
+ * simulator in the foreground until the process is stopped.
  */
 public final class SimulatorCli {
 
   private static final String USAGE = "usage: simulate pve|pbs --port N --token-id USER@REALM!ID --token-secret SECRET"
-      + " [--bind ADDR] [--endpoints N (pve)] [--extra-guests N (pve)]";
+      + " [--bind ADDR] [--endpoints N (pve)] [--extra-guests N (pve)]\n"
+      + "       simulate pmg --port N --user USER@REALM --password PASSWORD [--bind ADDR]";
 
   private SimulatorCli() {}
 
   /** Runs the command; returns the exit code. Blocks until interrupted when it starts a server. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !(args[0].equals("pve") || args[0].equals("pbs"))) {
+    if (args.length == 0 || !List.of("pve", "pbs", "pmg").contains(args[0])) {
       err.println(USAGE);
       return 2;
     }
     Map<String, String> options = new HashMap<>();
     for (int i = 1; i < args.length; i += 2) {
-      if (!List.of("--port", "--token-id", "--token-secret", "--bind", "--endpoints", "--extra-guests").contains(args[i])) {
+      if (!List.of("--port", "--token-id", "--token-secret", "--user", "--password", "--bind", "--endpoints", "--extra-guests").contains(args[i])) {
         err.println("unknown option " + args[i] + "\n" + USAGE);
         return 2;
       }
@@ -40,10 +43,11 @@ public final class SimulatorCli {
       }
       options.put(args[i], args[i + 1]);
     }
-    String tokenId = options.get("--token-id");
-    String secret = options.get("--token-secret");
+    boolean pmg = args[0].equals("pmg");
+    String tokenId = options.get(pmg ? "--user" : "--token-id");
+    String secret = options.get(pmg ? "--password" : "--token-secret");
     if (tokenId == null || secret == null) {
-      err.println("--token-id and --token-secret are required");
+      err.println(pmg ? "--user and --password are required (PMG has no API tokens)" : "--token-id and --token-secret are required");
       return 2;
     }
     int port;
@@ -62,14 +66,23 @@ public final class SimulatorCli {
       err.println("--bind must be an address: " + options.get("--bind"));
       return 2;
     }
-    try (AutoCloseable sim = args[0].equals("pve")
-        ? PveSimulator.builder().port(port).bindAddress(bind).endpoints(endpoints).extraGuests(extraGuests).token(tokenId, secret).start()
-        : PbsSimulator.builder().port(port).bindAddress(bind).token(tokenId, secret).start()) {
-      List<URI> urls = sim instanceof PveSimulator p ? p.baseUrls() : List.of(((PbsSimulator) sim).baseUrl());
-      String fingerprint = sim instanceof PveSimulator p ? p.fingerprint() : ((PbsSimulator) sim).fingerprint();
-      String header = args[0].equals("pve") ? "PVEAPIToken=" + tokenId + "=<secret>" : "PBSAPIToken=" + tokenId + ":<secret>";
+    try (AutoCloseable sim = switch (args[0]) {
+      case "pve" -> PveSimulator.builder().port(port).bindAddress(bind).endpoints(endpoints).extraGuests(extraGuests)
+          .token(tokenId, secret).start();
+      case "pbs" -> PbsSimulator.builder().port(port).bindAddress(bind).token(tokenId, secret).start();
+      default -> PmgSimulator.builder().port(port).bindAddress(bind).user(tokenId, secret, false).start();
+    }) {
+      List<URI> urls = sim instanceof PveSimulator p ? p.baseUrls()
+          : List.of(sim instanceof PbsSimulator b ? b.baseUrl() : ((PmgSimulator) sim).baseUrl());
+      String fingerprint = sim instanceof PveSimulator p ? p.fingerprint()
+          : sim instanceof PbsSimulator b ? b.fingerprint() : ((PmgSimulator) sim).fingerprint();
+      String login = switch (args[0]) {
+        case "pve" -> "Authorization: PVEAPIToken=" + tokenId + "=<secret>";
+        case "pbs" -> "Authorization: PBSAPIToken=" + tokenId + ":<secret>";
+        default -> "POST /access/ticket as " + tokenId + ", then cookie PMGAuthCookie";
+      };
       out.println(args[0].toUpperCase() + " simulator: " + urls.stream().map(u -> u + "/api2/json").toList());
-      out.println("Token: Authorization: " + header);
+      out.println("Login: " + login);
       out.println("Certificate SHA-256 fingerprint: " + fingerprint);
       out.flush();
       CountDownLatch forever = new CountDownLatch(1);

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Builds collectors for stored {@code pve} ({@link PveCollector}) and {@code pbs} ({@link
- * PbsCollector}) connections, and tests new ones.
+ * Builds collectors for stored {@code pve} ({@link PveCollector}), {@code pbs} ({@link
+ * PbsCollector}) and {@code pmg} ({@link PmgCollector}) connections, and tests new ones.
  */
 public final class ProxmoxCollectorFactory implements CollectorFactory {
 
@@ -30,7 +30,7 @@ public final class ProxmoxCollectorFactory implements CollectorFactory {
 
   @Override
   public boolean supports(ConnectionType type) {
-    return type == ConnectionType.PVE || type == ConnectionType.PBS;
+    return type == ConnectionType.PVE || type == ConnectionType.PBS || type == ConnectionType.PMG;
   }
 
   @Override
@@ -38,12 +38,17 @@ public final class ProxmoxCollectorFactory implements CollectorFactory {
     return switch (connection.type()) {
       case PVE -> new PveCollector(connection, requestTimeout, clock);
       case PBS -> new PbsCollector(connection, requestTimeout, clock);
+      case PMG -> new PmgCollector(connection, requestTimeout, clock);
     };
   }
 
   @Override
   public ConnectionTestResult test(ConnectionConfig connection) {
-    ProxmoxProduct product = connection.type() == ConnectionType.PBS ? ProxmoxProduct.PBS : ProxmoxProduct.PVE;
+    ProxmoxProduct product = switch (connection.type()) {
+      case PVE -> ProxmoxProduct.PVE;
+      case PBS -> ProxmoxProduct.PBS;
+      case PMG -> ProxmoxProduct.PMG;
+    };
     return ProxmoxConnectionTester.test(product, connection, requestTimeout, clock);
   }
 }

@@ -9,7 +9,9 @@ public enum ConnectionType {
   /** Proxmox VE. */
   PVE,
   /** Proxmox Backup Server. */
-  PBS;
+  PBS,
+  /** Proxmox Mail Gateway: user and password only, it has no API tokens. */
+  PMG;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

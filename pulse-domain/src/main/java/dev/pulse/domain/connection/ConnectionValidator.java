@@ -53,6 +53,9 @@ public final class ConnectionValidator {
       throw new InvalidConnectionException("endpoints", "at most " + MAX_ENDPOINTS + " endpoints are allowed");
     }
     Credentials credentials = credentials(draft);
+    if (type == ConnectionType.PMG && credentials instanceof Credentials.ApiToken) {
+      throw new InvalidConnectionException("tokenId", "Proxmox Mail Gateway has no API tokens: give username and password");
+    }
     boolean verifyTls = draft.verifyTls() == null || draft.verifyTls();
     return new ConnectionConfig(id, type, name, endpoints, credentials, fingerprints(draft.fingerprint()), verifyTls,
         intervals(draft.intervals()));

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param ceph facts of a Ceph cluster
  * @param cluster the cluster a node belongs to
  * @param protection a guest's backups and replication
+ * @param pmg facts of a Proxmox Mail Gateway node
  */
 public record Facets(
     @Nullable ProxmoxFacet proxmox,
@@ -29,55 +30,60 @@ public record Facets(
     @Nullable DatastoreFacet datastore,
     @Nullable CephFacet ceph,
     @Nullable ClusterFacet cluster,
-    @Nullable ProtectionFacet protection) {
+    @Nullable ProtectionFacet protection,
+    @Nullable PmgFacet pmg) {
 
-  public static final Facets NONE = new Facets(null, null, null, null, null, null, null, null, null, null, null);
+  public static final Facets NONE = new Facets(null, null, null, null, null, null, null, null, null, null, null, null);
 
   public static Facets of(ProxmoxFacet proxmox) {
     return NONE.withProxmox(proxmox);
   }
 
   public Facets withProxmox(@Nullable ProxmoxFacet f) {
-    return new Facets(f, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection);
+    return new Facets(f, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg);
   }
 
   public Facets withStorage(@Nullable StorageFacet f) {
-    return new Facets(proxmox, f, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection);
+    return new Facets(proxmox, f, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg);
   }
 
   public Facets withHost(@Nullable HostFacet f) {
-    return new Facets(proxmox, storage, f, guest, disk, zfs, pbs, datastore, ceph, cluster, protection);
+    return new Facets(proxmox, storage, f, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg);
   }
 
   public Facets withGuest(@Nullable GuestFacet f) {
-    return new Facets(proxmox, storage, host, f, disk, zfs, pbs, datastore, ceph, cluster, protection);
+    return new Facets(proxmox, storage, host, f, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg);
   }
 
   public Facets withDisk(@Nullable DiskFacet f) {
-    return new Facets(proxmox, storage, host, guest, f, zfs, pbs, datastore, ceph, cluster, protection);
+    return new Facets(proxmox, storage, host, guest, f, zfs, pbs, datastore, ceph, cluster, protection, pmg);
   }
 
   public Facets withZfs(@Nullable ZfsPoolFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, f, pbs, datastore, ceph, cluster, protection);
+    return new Facets(proxmox, storage, host, guest, disk, f, pbs, datastore, ceph, cluster, protection, pmg);
   }
 
   public Facets withPbs(@Nullable PbsFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, f, datastore, ceph, cluster, protection);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, f, datastore, ceph, cluster, protection, pmg);
   }
 
   public Facets withDatastore(@Nullable DatastoreFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, f, ceph, cluster, protection);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, f, ceph, cluster, protection, pmg);
   }
 
   public Facets withCeph(@Nullable CephFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, f, cluster, protection);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, f, cluster, protection, pmg);
   }
 
   public Facets withCluster(@Nullable ClusterFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, f, protection);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, f, protection, pmg);
   }
 
   public Facets withProtection(@Nullable ProtectionFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, f);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, f, pmg);
+  }
+
+  public Facets withPmg(@Nullable PmgFacet f) {
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, f);
   }
 }

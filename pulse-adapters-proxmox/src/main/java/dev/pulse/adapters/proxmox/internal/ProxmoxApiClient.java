@@ -68,7 +68,16 @@ public final class ProxmoxApiClient {
 
   /** GETs {@code path} (for example {@code /cluster/resources}) and returns its {@code data}. */
   public JsonNode get(String path) throws ProxmoxApiException {
-    return get(path, true);
+    return get(path, true).get("data");
+  }
+
+  /** A paged list's {@code data} and its sibling {@code total}, {@code null} when absent. */
+  public record Page(JsonNode data, Long total) {}
+
+  /** GETs a paged list, keeping the {@code total} that PVE and PMG send beside {@code data}. */
+  public Page getPage(String path) throws ProxmoxApiException {
+    JsonNode root = get(path, true);
+    return new Page(root.get("data"), PveJson.whole(root, "total"));
   }
 
   /**
@@ -77,7 +86,7 @@ public final class ProxmoxApiClient {
    * the endpoint rest. Connection faults and timeouts still fail over.
    */
   public JsonNode getBehindEndpoint(String path) throws ProxmoxApiException {
-    return get(path, false);
+    return get(path, false).get("data");
   }
 
   private JsonNode get(String path, boolean statusFaultsAreTheEndpoints) throws ProxmoxApiException {
@@ -129,7 +138,7 @@ public final class ProxmoxApiClient {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form));
     try {
-      return send(endpoint, "/access/ticket", request, true);
+      return send(endpoint, "/access/ticket", request, true).get("data");
     } catch (ProxmoxApiException e) {
       if (e.status() == 401) {
         throw new ProxmoxApiException("login as " + username + " failed: check the user name, realm and password", 401);
@@ -157,6 +166,7 @@ public final class ProxmoxApiClient {
     return parse(path, what, response, statusFaults);
   }
 
+  /** Checks the answer and returns its whole envelope ({@code data}, and {@code total} on paged lists). */
   private JsonNode parse(String path, String what, HttpResponse<byte[]> response, boolean statusFaults) throws ProxmoxApiException {
     int status = response.statusCode();
     if (status != 200) {
@@ -175,7 +185,7 @@ public final class ProxmoxApiClient {
       if (root == null || !root.isObject() || !root.has("data")) {
         throw new ProxmoxApiException(what + " answered JSON without a data member", status);
       }
-      return root.get("data");
+      return root;
     } catch (JsonProcessingException e) {
       throw new ProxmoxApiException(what + " answered something that is not JSON", status);
     } catch (IOException e) {
@@ -204,7 +214,7 @@ public final class ProxmoxApiClient {
     Map<String, JsonNode> out = new LinkedHashMap<>();
     for (Map.Entry<String, CompletableFuture<HttpResponse<byte[]>>> e : pending.entrySet()) {
       try {
-        out.put(e.getKey(), parse(e.getKey(), "GET " + e.getKey(), e.getValue().join(), false));
+        out.put(e.getKey(), parse(e.getKey(), "GET " + e.getKey(), e.getValue().join(), false).get("data"));
       } catch (CompletionException | CancellationException | ProxmoxApiException failed) {
         // that node is slow, down or refusing: the others still count
       }
