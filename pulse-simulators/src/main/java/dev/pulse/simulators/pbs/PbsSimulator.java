@@ -3,23 +3,18 @@ package dev.pulse.simulators.pbs;
 import static dev.pulse.simulators.internal.JsonExchange.map;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.pulse.simulators.Fault;
 import dev.pulse.simulators.ProxmoxSimulatorBuilder;
+import dev.pulse.simulators.SingleEndpointSimulator;
 import dev.pulse.simulators.internal.JsonExchange;
 import dev.pulse.simulators.internal.ProxmoxAccess;
-import dev.pulse.simulators.internal.ProxmoxEndpoint;
 import dev.pulse.simulators.internal.SimulatorRuntime;
-import dev.pulse.simulators.internal.SimulatorTls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,38 +27,23 @@ import org.slf4j.LoggerFactory;
  * colon, unlike PVE) or a {@code PBSAuthCookie} ticket. Thread-safe; owns its threads ({@code
  * pbs-sim-N}) and stops them in {@link #close()}.
  */
-public final class PbsSimulator implements AutoCloseable {
+public final class PbsSimulator extends SingleEndpointSimulator {
 
   private static final Logger LOG = LoggerFactory.getLogger(PbsSimulator.class);
   private static final Pattern STORE_PATH = Pattern.compile("/admin/datastore/([^/]+)/(groups|snapshots|namespace|status)");
 
-  private final ExecutorService executor;
-  private final ProxmoxAccess access;
   private final PbsFleet fleet;
-  private final String fingerprint;
-  private final ProxmoxEndpoint endpoint;
   private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
 
   private PbsSimulator(Builder b) {
-    SimulatorTls tls = SimulatorTls.load();
-    this.fingerprint = tls.fingerprint();
-    this.access = b.access();
+    super("pbs-sim", b.access());
     this.fleet = new PbsFleet(b.clockForScenario());
-    this.executor = SimulatorRuntime.threads("pbs-sim", 4);
-    this.endpoint = new ProxmoxEndpoint(b.address(), tls.context(), executor, this::handle);
-    LOG.info("PBS simulator listening on {} (certificate SHA-256 {})", baseUrl(), fingerprint);
+    listen(b.address());
+    LOG.info("PBS simulator listening on {} (certificate SHA-256 {})", baseUrl(), fingerprint());
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  public URI baseUrl() {
-    return endpoint.baseUrl();
-  }
-
-  public String fingerprint() {
-    return fingerprint;
   }
 
   /** How many requests have been made to paths starting with the prefix. */
@@ -72,32 +52,21 @@ public final class PbsSimulator implements AutoCloseable {
         .mapToInt(e -> e.getValue().get()).sum();
   }
 
-  public void setFault(Fault fault) {
-    endpoint.setFault(fault);
-  }
-
-  public void setLatency(Duration latency) {
-    endpoint.setLatency(latency);
-  }
-
-  public void expireTickets() {
-    access.expireTickets();
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
+  @Override
+  protected void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       String apiPath = path.startsWith("/api2/json") ? path.substring("/api2/json".length()) : path;
       requestsByPath.computeIfAbsent(apiPath, k -> new AtomicInteger()).incrementAndGet();
-      if (SimulatorRuntime.delayAndAnswerFault(exchange, endpoint)) {
+      if (SimulatorRuntime.delayAndAnswerFault(exchange, endpoint())) {
         return;
       }
       if (exchange.getRequestMethod().equals("POST") && apiPath.equals("/access/ticket")) {
-        ProxmoxAccess.LoginResult login = access.login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        ProxmoxAccess.LoginResult login = access().login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         JsonExchange.send(exchange, login.status(), map("data", login.data()));
         return;
       }
-      ProxmoxAccess.Principal principal = access.authenticate(
+      ProxmoxAccess.Principal principal = access().authenticate(
           exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"));
       if (principal == null) {
         JsonExchange.send(exchange, 401, map("data", null));
@@ -116,7 +85,7 @@ public final class PbsSimulator implements AutoCloseable {
     Matcher store = STORE_PATH.matcher(path);
     return switch (path) {
       case "/version" -> fleet.version();
-      case "/nodes/localhost/status" -> fleet.nodeStatus(fingerprint);
+      case "/nodes/localhost/status" -> fleet.nodeStatus(fingerprint());
       case "/status/datastore-usage" -> privileged ? fleet.datastoreUsage()
           : fleet.datastoreUsage().stream().map(s -> Map.of("store", ((Map<?, ?>) s).get("store"))).toList();
       case "/admin/datastore" -> fleet.datastores();
@@ -138,12 +107,6 @@ public final class PbsSimulator implements AutoCloseable {
       case "snapshots" -> fleet.snapshots(store, query.get("backup-type"), query.get("backup-id"));
       default -> null;
     };
-  }
-
-  @Override
-  public void close() {
-    endpoint.close();
-    SimulatorRuntime.stop(executor);
   }
 
   /** Configures a {@link PbsSimulator}. */

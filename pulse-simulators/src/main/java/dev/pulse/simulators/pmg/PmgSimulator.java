@@ -3,22 +3,17 @@ package dev.pulse.simulators.pmg;
 import static dev.pulse.simulators.internal.JsonExchange.map;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.pulse.simulators.Fault;
 import dev.pulse.simulators.ProxmoxSimulatorBuilder;
+import dev.pulse.simulators.SingleEndpointSimulator;
 import dev.pulse.simulators.internal.JsonExchange;
 import dev.pulse.simulators.internal.ProxmoxAccess;
-import dev.pulse.simulators.internal.ProxmoxEndpoint;
 import dev.pulse.simulators.internal.SimulatorRuntime;
-import dev.pulse.simulators.internal.SimulatorTls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -29,65 +24,40 @@ import org.slf4j.LoggerFactory;
  * two-node cluster. PMG has no API tokens: callers log in for a {@code PMGAuthCookie} ticket.
  * Thread-safe; owns its threads ({@code pmg-sim-N}) and stops them in {@link #close()}.
  */
-public final class PmgSimulator implements AutoCloseable {
+public final class PmgSimulator extends SingleEndpointSimulator {
 
   private static final Logger LOG = LoggerFactory.getLogger(PmgSimulator.class);
   private static final Pattern QUEUE = Pattern.compile("/nodes/([^/]+)/postfix/queue/([a-z]+)");
   private static final Pattern QUEUE_INDEX = Pattern.compile("/nodes/([^/]+)/postfix/queue");
   private static final Pattern QSHAPE = Pattern.compile("/nodes/([^/]+)/postfix/qshape");
 
-  private final ExecutorService executor = SimulatorRuntime.threads("pmg-sim", 4);
-  private final ProxmoxAccess access;
   private final PmgFleet fleet;
-  private final String fingerprint;
-  private final ProxmoxEndpoint endpoint;
 
   private PmgSimulator(Builder b) {
-    SimulatorTls tls = SimulatorTls.load();
-    this.fingerprint = tls.fingerprint();
-    this.access = b.access();
+    super("pmg-sim", b.access());
     this.fleet = new PmgFleet(b.clockForScenario());
-    this.endpoint = new ProxmoxEndpoint(b.address(), tls.context(), executor, this::handle);
-    LOG.info("PMG simulator listening on {} (certificate SHA-256 {})", baseUrl(), fingerprint);
+    listen(b.address());
+    LOG.info("PMG simulator listening on {} (certificate SHA-256 {})", baseUrl(), fingerprint());
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  public URI baseUrl() {
-    return endpoint.baseUrl();
-  }
-
-  public String fingerprint() {
-    return fingerprint;
-  }
-
-  public void setFault(Fault fault) {
-    endpoint.setFault(fault);
-  }
-
-  public void setLatency(Duration latency) {
-    endpoint.setLatency(latency);
-  }
-
-  public void expireTickets() {
-    access.expireTickets();
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
+  @Override
+  protected void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (SimulatorRuntime.delayAndAnswerFault(exchange, endpoint)) {
+      if (SimulatorRuntime.delayAndAnswerFault(exchange, endpoint())) {
         return;
       }
       String path = exchange.getRequestURI().getPath();
       String apiPath = path.startsWith("/api2/json") ? path.substring("/api2/json".length()) : path;
       if (exchange.getRequestMethod().equals("POST") && apiPath.equals("/access/ticket")) {
-        ProxmoxAccess.LoginResult login = access.login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        ProxmoxAccess.LoginResult login = access().login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         JsonExchange.send(exchange, login.status(), map("data", login.data()));
         return;
       }
-      if (access.authenticate(exchange.getRequestHeaders().getFirst("Authorization"),
+      if (access().authenticate(exchange.getRequestHeaders().getFirst("Authorization"),
           exchange.getRequestHeaders().getFirst("Cookie")) == null) {
         JsonExchange.send(exchange, 401, map("data", null));
         return;
@@ -104,7 +74,7 @@ public final class PmgSimulator implements AutoCloseable {
       Object data = switch (apiPath) {
         case "/version" -> fleet.version();
         case "/config/cluster/status" -> "1".equals(query.get("list_single_node")) || PmgFleet.NODES.size() > 1
-            ? fleet.clusterStatus(fingerprint) : List.of();
+            ? fleet.clusterStatus(fingerprint()) : List.of();
         case "/statistics/mail" -> fleet.mailStatistics();
         case "/quarantine/spamstatus" -> fleet.spamStatus();
         default -> queueIndex.matches() ? List.of(map("name", "deferred"), map("name", "active"), map("name", "incoming"),
@@ -113,12 +83,6 @@ public final class PmgSimulator implements AutoCloseable {
       };
       JsonExchange.send(exchange, data == null ? 501 : 200, map("data", data));
     }
-  }
-
-  @Override
-  public void close() {
-    endpoint.close();
-    SimulatorRuntime.stop(executor);
   }
 
   /** Configures a {@link PmgSimulator}. PMG takes users only: tokens given here are refused. */
