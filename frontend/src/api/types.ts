@@ -53,6 +53,7 @@ export interface HostFacet {
   loadAverage: number[];
   memoryAvailableBytes: number | null;
   bootMode: string | null;
+  pendingUpdates: number | null;
 }
 
 export interface GuestFacet {

@@ -20,6 +20,7 @@ function NodeDetail(props: { node: Resource }) {
       ["Kernel", host()?.kernel],
       ["Version", host()?.platformVersion],
       ["Boot", host()?.bootMode],
+      ["Pending updates", host()?.pendingUpdates],
       ["Addresses", props.node.identity?.ips?.join(", ")],
     ]} />
   );

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *       /nodes/{node}/status} per online node: 2 + (online nodes) requests;
  *   <li>slow tier (default 60 s): balloon sizes per node, the agents of running guests, Ceph,
  *       replication, vzdump tasks and backup volumes;
- *   <li>disk tier (default 5 min): physical disks with SMART, and ZFS pools, per node.
+ *   <li>disk tier (default 5 min): physical disks with SMART, ZFS pools and pending updates, per node.
  * </ul>
  *
  * What the slower tiers learned is kept and merged into every collection. I/O rates come from the
@@ -103,8 +103,13 @@ public final class PveCollector implements ResourceCollector {
         diskTier.refresh(client, responsive);
         disksRanAt = now;
       }
-      List<ObservedResource> out = new ArrayList<>(
-          PveMapper.map(resources, nodeIps(clusterStatus), nodeStatus, extras(resources, now), clusterStatus));
+      List<ObservedResource> out = new ArrayList<>();
+      for (ObservedResource r : PveMapper.map(resources, nodeIps(clusterStatus), nodeStatus, extras(resources, now), clusterStatus)) {
+        var host = r.facets().host();
+        Integer updates = r.facets().proxmox() == null ? null : diskTier.pendingUpdates(r.facets().proxmox().node());
+        out.add(host == null || updates == null || r.facets().proxmox().vmid() != null ? r
+            : r.withFacets(r.facets().withHost(host.withPendingUpdates(updates))));
+      }
       out.addAll(diskTier.resources(online));
       if (clusterTier.ceph() != null) {
         out.add(clusterTier.ceph());

@@ -74,6 +74,8 @@ class PveDetailIT {
     assertEquals(8589930496L, pve1.metrics().swap().total());
     assertEquals(0, pve1.metrics().swap().used());
     assertNull(collect().get("node-pve3").facets().host(), "nothing is made up for an offline node");
+    assertEquals(3, host.pendingUpdates(), "from /apt/update on the disk tier");
+    assertEquals(0, collect().get("node-pve2").facets().host().pendingUpdates());
   }
 
   @Test
@@ -221,6 +223,24 @@ class PveDetailIT {
     assertNull(all.get("qemu-110").facets().protection().newestBackup(), "the failed backup left no volume");
     assertEquals(1, sim.requestCount("/nodes/pve1/storage/nas-backup/content") + sim.requestCount("/nodes/pve2/storage/nas-backup/content"),
         "a shared storage is read once, not once per node");
+  }
+
+  @Test
+  void aNodeGoingOfflineTurnsItsFiguresAndItsGuestsUnknownWithoutFailingTheSource() {
+    assertEquals(ResourceStatus.ONLINE, collect().get("node-pve2").status());
+
+    sim.setNodeOnline("pve2", false);
+    clock.advance(Duration.ofSeconds(10));
+    Map<String, ObservedResource> all = collect();
+
+    assertEquals(ResourceStatus.OFFLINE, all.get("node-pve2").status());
+    assertNull(all.get("node-pve2").metrics().cpu());
+    assertEquals(ResourceStatus.UNKNOWN, all.get("qemu-102").status(), "a guest on an offline node is unknown, not stopped");
+    assertEquals(1, all.get("node-pve1").facets().cluster().nodesOnline());
+
+    sim.setNodeOnline("pve2", true);
+    clock.advance(Duration.ofSeconds(10));
+    assertEquals(ResourceStatus.ONLINE, collect().get("node-pve2").status());
   }
 
   @Test

@@ -95,6 +95,20 @@ final class PveDetailResponses {
     return fleet.now() - fleet.startEpoch() >= 600;
   }
 
+  /** {@code /apt/update}: pve1 has three packages waiting, one from the security repository. */
+  List<Object> pendingUpdates(SimNode node) {
+    if (!node.name().equals("pve1")) {
+      return List.of();
+    }
+    return List.of(
+        map("Package", "pve-manager", "Title", "Proxmox Virtual Environment Management Tools", "OldVersion", "8.2.4",
+            "Version", "8.2.7", "Origin", "Proxmox", "Priority", "optional", "Section", "admin"),
+        map("Package", "openssl", "Title", "Secure Sockets Layer toolkit", "OldVersion", "3.0.14-1~deb12u1",
+            "Version", "3.0.15-1~deb12u1", "Origin", "Debian", "Priority", "optional", "Section", "utils"),
+        map("Package", "libc6", "Title", "GNU C Library", "OldVersion", "2.36-9+deb12u7", "Version", "2.36-9+deb12u9",
+            "Origin", "Debian-Security", "Priority", "optional", "Section", "libs"));
+  }
+
   List<Object> disks(SimNode node) {
     List<Object> out = new ArrayList<>();
     out.add(map("devpath", "/dev/nvme0n1", "type", "nvme", "model", "Samsung SSD 980 PRO 1TB", "serial", "S5GX" + node.nodeid() + "NF0R",

@@ -21,6 +21,7 @@ public final class PveFleet {
   private final Clock clock;
   private final long bootEpoch;
   private final long startEpoch;
+  private final java.util.Map<String, Boolean> onlineOverride = new java.util.concurrent.ConcurrentHashMap<>();
 
   private PveFleet(String clusterName, List<SimNode> nodes, List<SimGuest> guests, List<SimStorage> storages, Clock clock) {
     this.clusterName = clusterName;
@@ -130,12 +131,22 @@ public final class PveFleet {
     return Math.max(0.0, Math.min(1.0, v));
   }
 
+  /** Takes a node offline or brings it back, as a power cut or a reboot would. */
+  void setOnline(String name, boolean online) {
+    onlineOverride.put(name, online);
+  }
+
+  /** Whether the node is up now: its scenario state unless a test changed it. */
+  boolean online(SimNode n) {
+    return onlineOverride.getOrDefault(n.name(), n.online());
+  }
+
   SimNode node(String name) {
     return nodes.stream().filter(n -> n.name().equals(name)).findFirst().orElse(null);
   }
 
   boolean nodeOnline(String name) {
     SimNode n = node(name);
-    return n != null && n.online();
+    return n != null && online(n);
   }
 }

@@ -29,13 +29,13 @@ final class PveResponses {
 
   List<Object> clusterStatus() {
     List<Object> out = new ArrayList<>();
-    long online = fleet.nodes.stream().filter(SimNode::online).count();
+    long online = fleet.nodes.stream().filter(fleet::online).count();
     // not sorted, like the real endpoint: nodes first, the cluster entry last
     for (int i = fleet.nodes.size() - 1; i >= 0; i--) {
       SimNode n = fleet.nodes.get(i);
       Map<String, Object> entry = map("type", "node", "id", "node/" + n.name(), "name", n.name(), "nodeid", n.nodeid(),
-          "local", n.nodeid() == 1 ? 1 : 0, "online", n.online() ? 1 : 0, "level", n.online() ? "c" : "");
-      if (n.online()) {
+          "local", n.nodeid() == 1 ? 1 : 0, "online", fleet.online(n) ? 1 : 0, "level", fleet.online(n) ? "c" : "");
+      if (fleet.online(n)) {
         entry.put("ip", n.ip());
       }
       out.add(entry);
@@ -108,9 +108,9 @@ final class PveResponses {
 
   private Map<String, Object> nodeEntry(SimNode n) {
     Map<String, Object> e = map("id", "node/" + n.name(), "type", "node", "node", n.name(),
-        "status", n.online() ? "online" : "offline", "maxcpu", n.threads(), "maxmem", n.maxmem(),
-        "maxdisk", n.maxdisk(), "level", n.online() ? "c" : "");
-    if (n.online()) { // offline nodes keep only the max* fields
+        "status", fleet.online(n) ? "online" : "offline", "maxcpu", n.threads(), "maxmem", n.maxmem(),
+        "maxdisk", n.maxdisk(), "level", fleet.online(n) ? "c" : "");
+    if (fleet.online(n)) { // offline nodes keep only the max* fields
       e.put("cpu", cpu(n));
       e.put("mem", memUsed(n));
       e.put("disk", (long) (n.maxdisk() * 0.15));
@@ -121,7 +121,7 @@ final class PveResponses {
 
   private Map<String, Object> guestEntry(SimGuest g) {
     String id = g.type() + "/" + g.vmid();
-    if (g.status().equals("unknown")) { // guests on an offline node: no name, no figures
+    if (g.status().equals("unknown") || !fleet.nodeOnline(g.node())) { // guests on an offline node: no name, no figures
       return map("id", id, "type", g.type(), "vmid", g.vmid(), "node", g.node(), "status", "unknown",
           "template", 0, "maxcpu", g.cpus(), "maxmem", g.maxmem(), "maxdisk", g.maxdisk());
     }
@@ -149,7 +149,7 @@ final class PveResponses {
     Map<String, Object> e = map("id", "storage/" + n.name() + "/" + s.storage(), "type", "storage",
         "storage", s.storage(), "node", n.name(), "plugintype", s.plugintype(), "shared", s.shared() ? 1 : 0,
         "content", s.content());
-    if (!n.online()) { // inactive: status unknown and no size fields
+    if (!fleet.online(n)) { // inactive: status unknown and no size fields
       e.put("status", "unknown");
       return e;
     }

@@ -34,6 +34,10 @@ final class PveRouter {
     this.protection = new PveProtectionResponses(fleet);
   }
 
+  PveFleet fleet() {
+    return fleet;
+  }
+
   Answer get(String path, String query, boolean privileged) {
     Matcher nodePath = NODE_PATH.matcher(path);
     return switch (path) {
@@ -56,7 +60,7 @@ final class PveRouter {
     if (!privileged) {
       return new Answer(403, null); // "Permission check failed (/nodes/pve1, Sys.Audit)"
     }
-    if (!node.online()) {
+    if (!fleet.online(node)) {
       return new Answer(595, null); // pveproxy: no route to host
     }
     Matcher agent = AGENT.matcher(rest);
@@ -79,6 +83,8 @@ final class PveRouter {
     } else if (rest.equals("/disks/smart")) {
       Object smart = details.smart(node, query != null && query.startsWith("disk=") ? query.substring(5) : null);
       return smart == null ? new Answer(400, null) : ok(smart);
+    } else if (rest.equals("/apt/update")) {
+      return ok(details.pendingUpdates(node));
     } else if (rest.equals("/ceph/pool")) {
       return ok(protection.cephPools());
     } else if (rest.equals("/replication")) {

@@ -121,6 +121,11 @@ public final class PveSimulator implements AutoCloseable {
     nodeLatency.put(node, Objects.requireNonNull(latency));
   }
 
+  /** Takes a node offline (its figures vanish, its guests turn unknown) or brings it back. */
+  public void setNodeOnline(String node, boolean online) {
+    router.fleet().setOnline(node, online);
+  }
+
   /** Invalidates every ticket issued so far; clients must log in again. */
   public void expireTickets() {
     access.expireTickets();

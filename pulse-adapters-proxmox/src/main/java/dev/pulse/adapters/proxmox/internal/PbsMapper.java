@@ -57,7 +57,7 @@ public final class PbsMapper {
     String versionText = version == null ? null
         : text(version, "release") != null ? text(version, "version") + "-" + text(version, "release") : text(version, "version");
     HostFacet host = new HostFacet(kernelParts.length > 1 ? kernelParts[1] : null, versionText, text(cpuinfo, "model"),
-        integer(cpuinfo, "sockets"), null, threads, load, null, null);
+        integer(cpuinfo, "sockets"), null, threads, load, null, null, null);
     PbsFacet pbs = new PbsFacet(versionText, text(status.path("info"), "fingerprint"), jobs);
     boolean jobFailed = jobs.stream().anyMatch(j -> j.outcome().equals("error"));
     return new ObservedResource(SERVER_KEY, ResourceType.PBS, name, jobFailed ? ResourceStatus.WARNING : ResourceStatus.ONLINE,

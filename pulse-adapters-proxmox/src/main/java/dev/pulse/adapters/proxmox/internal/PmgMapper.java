@@ -49,7 +49,7 @@ public final class PmgMapper {
           load.add(v);
         }
       }
-      host = new HostFacet(null, text(entry, "pmgversion"), null, null, null, null, load, null, null);
+      host = new HostFacet(null, text(entry, "pmgversion"), null, null, null, null, load, null, null, null);
     }
     boolean master = role.equals("master");
     PmgFacet facet = new PmgFacet(version, role, inSync, queues, master ? mail : null, master ? quarantine : null);

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * The 5-minute tier: physical disks ({@code /disks/list}, then {@code /disks/smart} per disk for
- * its temperature) and ZFS pools ({@code /disks/zfs}, then the pool's device tree for its error
- * counters), per online node. A node that does not answer keeps what was read from it before.
+ * its temperature), ZFS pools ({@code /disks/zfs}, then the pool's device tree for its error
+ * counters) and pending updates ({@code /apt/update}), per online node. A node that does not answer keeps what was read from it before.
  * Not thread-safe: one per collector. Internal: not API.
  */
 public final class PveDiskTier {
@@ -37,6 +37,7 @@ public final class PveDiskTier {
   private static final Pattern KEY_UNSAFE = Pattern.compile("[^A-Za-z0-9._@-]");
 
   private final Map<String, List<ObservedResource>> byNode = new HashMap<>();
+  private final Map<String, Integer> pendingUpdates = new HashMap<>();
 
   /** Re-reads the given nodes; others keep what they reported before. */
   public void refresh(ProxmoxApiClient client, List<String> nodes) {
@@ -59,7 +60,17 @@ public final class PveDiskTier {
       } catch (ProxmoxApiException e) {
         // keep what the node reported before; a node that is busy now may answer next time
       }
+      try {
+        pendingUpdates.put(node, client.getBehindEndpoint("/nodes/" + node + "/apt/update").size());
+      } catch (ProxmoxApiException e) {
+        // the count stays as it was (unknown if never read)
+      }
     }
+  }
+
+  /** Packages waiting for an update on the node ({@code /apt/update}), {@code null} when not read. */
+  public Integer pendingUpdates(String node) {
+    return pendingUpdates.get(node);
   }
 
   /** Everything known, including nodes that are offline now (their disks go unknown). */

@@ -101,6 +101,6 @@ final class PveNodeMapper {
       kernel = parts.length > 1 ? parts[1] : parts[0];
     }
     return new HostFacet(kernel, text(status, "pveversion"), text(cpuinfo, "model"), integer(cpuinfo, "sockets"),
-        integer(cpuinfo, "cores"), integer(cpuinfo, "cpus"), load, available, text(status.path("boot-info"), "mode"));
+        integer(cpuinfo, "cores"), integer(cpuinfo, "cpus"), load, available, text(status.path("boot-info"), "mode"), null);
   }
 }
