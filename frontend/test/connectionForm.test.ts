@@ -5,7 +5,7 @@ const base = {
   type: "pve" as const,
   name: "lab", url: "https://pve1:8006", endpoints: "https://pve2:8006, https://pve3:8006\nhttps://pve4:8006",
   auth: "token" as const, tokenId: "a@b!c", tokenSecret: "s", username: "root@pam", password: "pw",
-  fingerprint: "  ", verifyTls: true,
+  fingerprint: "  ", verifyTls: true, fast: "", slow: "", disks: "",
 };
 
 describe("toDraft", () => {
@@ -38,5 +38,12 @@ describe("toDraft for a mail gateway", () => {
     const d = toDraft({ ...base, type: "pmg", auth: "token" });
     expect(d.tokenId).toBeNull();
     expect(d.username).toBe("root@pam");
+  });
+});
+
+describe("toDraft intervals", () => {
+  it("sends no intervals when none is set, and only the ones set otherwise", () => {
+    expect(toDraft(base).intervals).toBeNull();
+    expect(toDraft({ ...base, slow: "120" }).intervals).toEqual({ fast: null, slow: 120, disks: null });
   });
 });

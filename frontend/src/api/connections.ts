@@ -12,6 +12,7 @@ export interface Connection {
   secretSet: boolean;
   fingerprints: string[];
   verifyTls: boolean;
+  intervals: { fast: number | null; slow: number | null; disks: number | null };
   status: "pending" | "healthy" | "error" | "stale" | "offline";
   lastSuccess: string | null;
   lastError: string | null;
@@ -30,6 +31,8 @@ export interface ConnectionDraft {
   /** One SHA-256 fingerprint, or several separated by commas. */
   fingerprint: string | null;
   verifyTls: boolean;
+  /** Seconds between polls per tier; null for the default. */
+  intervals?: { fast: number | null; slow: number | null; disks: number | null } | null;
 }
 
 export interface EndpointCheck {

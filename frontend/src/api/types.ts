@@ -137,7 +137,9 @@ export interface CephFacet {
   pools: { name: string; size: number | null; minSize: number | null; pgNum: number | null; usedBytes: number | null; percentUsed: number | null }[];
 }
 
-export interface ClusterFacet { name: string | null; quorate: boolean; nodes: number; nodesOnline: number }
+export interface ClusterFacet {
+  name: string | null; quorate: boolean; nodes: number; nodesOnline: number; haManager: string | null; haStatus: string | null;
+}
 
 export interface ProtectionFacet {
   lastBackupTask: { node: string; started: string; ended: string | null; outcome: "ok" | "warning" | "error" | "running"; status: string | null } | null;

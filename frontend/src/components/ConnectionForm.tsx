@@ -18,12 +18,20 @@ interface FormState {
   password: string;
   fingerprint: string;
   verifyTls: boolean;
+  fast: string;
+  slow: string;
+  disks: string;
 }
 
 const EMPTY: FormState = {
   type: "pve", name: "", url: "https://", endpoints: "", auth: "token", tokenId: "", tokenSecret: "", username: "", password: "",
-  fingerprint: "", verifyTls: true,
+  fingerprint: "", verifyTls: true, fast: "", slow: "", disks: "",
 };
+
+function seconds(text: string): number | null {
+  const n = Number(text.trim());
+  return text.trim() === "" || !Number.isFinite(n) ? null : Math.round(n);
+}
 
 /** The draft the API expects, from what the form holds. Pure. */
 export function toDraft(f: FormState): ConnectionDraft {
@@ -39,6 +47,8 @@ export function toDraft(f: FormState): ConnectionDraft {
     password: token ? null : f.password,
     fingerprint: f.fingerprint.trim() || null,
     verifyTls: f.verifyTls,
+    intervals: f.fast.trim() || f.slow.trim() || f.disks.trim()
+      ? { fast: seconds(f.fast), slow: seconds(f.slow), disks: seconds(f.disks) } : null,
   };
 }
 
@@ -135,6 +145,14 @@ export function ConnectionForm(props: { onCreated: () => void }) {
         <input type="checkbox" checked={form.verifyTls} onChange={(e) => setForm("verifyTls", e.currentTarget.checked)} />
         Verify the certificate when no fingerprint is pinned
       </label>
+      <details class="text-sm md:col-span-2">
+        <summary class="cursor-pointer text-muted">Polling intervals (seconds; empty for the defaults)</summary>
+        <div class="mt-2 grid gap-3 md:grid-cols-3">
+          {field("fast", "State (default 10)", "number", "10")}
+          {field("slow", "Detail: agents, backups, jobs (default 60)", "number", "60")}
+          {field("disks", "Disks, SMART, ZFS, updates (default 300)", "number", "300")}
+        </div>
+      </details>
       <Show when={tested()}>
         {(t) => (
           <div class="space-y-2 rounded border border-line p-3 text-sm md:col-span-2" data-testid="test-result">

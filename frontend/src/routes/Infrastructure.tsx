@@ -54,6 +54,7 @@ export default function Infrastructure() {
           <p class="mb-3 text-sm" data-testid="cluster-banner">
             Cluster <span class="font-medium">{c.name}</span>: {c.nodesOnline} of {c.nodes} nodes online,{" "}
             <span class={c.quorate ? "text-ok" : "text-bad"}>{c.quorate ? "quorate" : "NOT quorate"}</span>
+            {c.haManager ? `, HA manager on ${c.haManager} (${c.haStatus ?? "status unknown"})` : ""}
           </p>
         )}
       </For>

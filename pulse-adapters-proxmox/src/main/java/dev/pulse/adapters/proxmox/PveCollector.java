@@ -105,10 +105,7 @@ public final class PveCollector implements ResourceCollector {
       }
       List<ObservedResource> out = new ArrayList<>();
       for (ObservedResource r : PveMapper.map(resources, nodeIps(clusterStatus), nodeStatus, extras(resources, now), clusterStatus)) {
-        var host = r.facets().host();
-        Integer updates = r.facets().proxmox() == null ? null : diskTier.pendingUpdates(r.facets().proxmox().node());
-        out.add(host == null || updates == null || r.facets().proxmox().vmid() != null ? r
-            : r.withFacets(r.facets().withHost(host.withPendingUpdates(updates))));
+        out.add(withNodeExtras(r));
       }
       out.addAll(diskTier.resources(online));
       if (clusterTier.ceph() != null) {
@@ -118,6 +115,20 @@ public final class PveCollector implements ResourceCollector {
     } catch (ProxmoxApiException e) {
       return CollectionResult.failure(e.getMessage());
     }
+  }
+
+  /** Adds to a node what the slower tiers know: pending updates and the HA stack's state. */
+  private ObservedResource withNodeExtras(ObservedResource r) {
+    var proxmox = r.facets().proxmox();
+    if (proxmox == null || proxmox.vmid() != null) {
+      return r;
+    }
+    var facets = r.facets().withCluster(clusterTier.withHa(r.facets().cluster()));
+    Integer updates = diskTier.pendingUpdates(proxmox.node());
+    if (facets.host() != null && updates != null) {
+      facets = facets.withHost(facets.host().withPendingUpdates(updates));
+    }
+    return r.withFacets(facets);
   }
 
   private static boolean due(Instant last, Duration every, Instant now) {

@@ -183,6 +183,8 @@ class PveDetailIT {
     assertTrue(cluster.quorate());
     assertEquals(3, cluster.nodes());
     assertEquals(2, cluster.nodesOnline());
+    assertEquals("pve1", cluster.haManager(), "from /cluster/ha/status/current");
+    assertEquals("OK", cluster.haStatus());
   }
 
   @Test

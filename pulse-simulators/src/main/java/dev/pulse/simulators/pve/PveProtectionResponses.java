@@ -45,6 +45,23 @@ final class PveProtectionResponses {
             "degraded_ratio", 0.0333, "read_bytes_sec", 1_048_576));
   }
 
+  /** {@code /cluster/ha/status/current}: quorum OK, the manager on pve1, the HA-managed guests. */
+  List<Object> haStatus() {
+    List<Object> out = new ArrayList<>();
+    out.add(map("id", "quorum", "type", "quorum", "status", "OK", "quorate", 1, "node", "pve1"));
+    out.add(map("id", "master", "type", "master", "node", "pve1", "status", "pve1 (active, " + fleet.now() + ")"));
+    for (SimNode n : fleet.nodes) {
+      out.add(map("id", "lrm:" + n.name(), "type", "lrm", "node", n.name(), "state", fleet.online(n) ? "active" : "unknown"));
+    }
+    for (SimGuest g : fleet.guests) {
+      if (g.hastate() != null) {
+        out.add(map("id", "service:vm:" + g.vmid(), "type", "service", "sid", "vm:" + g.vmid(), "node", g.node(),
+            "state", g.hastate(), "crm_state", g.hastate(), "request_state", g.hastate()));
+      }
+    }
+    return out;
+  }
+
   List<Object> cephPools() {
     return List.of(
         map("pool", 2, "pool_name", "ceph-vm", "size", 3, "min_size", 2, "pg_num", 128, "type", "replicated",

@@ -47,6 +47,7 @@ final class PveRouter {
       case "/nodes" -> ok(responses.nodes());
       case "/access/permissions" -> ok(privileged ? auditorPermissions() : Map.of());
       case "/cluster/ceph/status" -> privileged ? ok(protection.cephStatus()) : new Answer(403, null);
+      case "/cluster/ha/status/current" -> ok(protection.haStatus());
       default -> nodePath.matches() ? node(nodePath.group(1), nodePath.group(2), query, privileged)
           : new Answer(501, null); // "Method 'GET /…' not implemented"
     };

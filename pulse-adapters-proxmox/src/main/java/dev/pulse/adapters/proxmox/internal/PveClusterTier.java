@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * The slow tier for cluster-wide facts: Ceph ({@code /cluster/ceph/status}, 500 when Ceph is not
- * installed, and the pools of one node), replication ({@code /nodes/{n}/replication}), vzdump tasks
+ * installed, and the pools of one node), the HA stack ({@code /cluster/ha/status/current}), replication ({@code /nodes/{n}/replication}), vzdump tasks
  * ({@code /nodes/{n}/tasks?typefilter=vzdump}) and backup volumes on the storages that hold backups
  * ({@code …/storage/{s}/content?content=backup}, a shared storage read once). Keeps what it
  * learned between refreshes. Not thread-safe: one per collector. Internal: not API.
@@ -34,6 +34,8 @@ import java.util.Map;
 public final class PveClusterTier {
 
   private ObservedResource ceph;
+  private String haManager;
+  private String haStatus;
   private boolean cephInstalled = true;
   private Map<String, List<ProtectionFacet.Replication>> replication = Map.of();
   private Map<String, ProtectionFacet.BackupTask> tasks = Map.of();
@@ -44,6 +46,7 @@ public final class PveClusterTier {
       return;
     }
     refreshCeph(client, nodes.get(0));
+    refreshHa(client);
     Map<Integer, String> keys = guestKeys(resources);
     Map<String, List<ProtectionFacet.Replication>> newReplication = new HashMap<>();
     Map<String, ProtectionFacet.BackupTask> newTasks = new HashMap<>();
@@ -83,6 +86,31 @@ public final class PveClusterTier {
     replication = newReplication;
     tasks = newTasks;
     volumes = readVolumes(client, resources, nodes, keys);
+  }
+
+  /** The HA stack: {@code /cluster/ha/status/current}'s quorum entry and active manager. */
+  private void refreshHa(ProxmoxApiClient client) {
+    try {
+      String manager = null;
+      String status = null;
+      for (JsonNode entry : client.getBehindEndpoint("/cluster/ha/status/current")) {
+        String type = text(entry, "type");
+        if ("quorum".equals(type)) {
+          status = text(entry, "status");
+        } else if ("master".equals(type)) {
+          manager = text(entry, "node");
+        }
+      }
+      haManager = manager;
+      haStatus = status;
+    } catch (ProxmoxApiException e) {
+      // keep the last known state
+    }
+  }
+
+  /** The cluster facet with what the HA stack last said. */
+  public dev.pulse.domain.resource.ClusterFacet withHa(dev.pulse.domain.resource.ClusterFacet cluster) {
+    return cluster == null ? null : cluster.withHa(haManager, haStatus);
   }
 
   public ObservedResource ceph() {

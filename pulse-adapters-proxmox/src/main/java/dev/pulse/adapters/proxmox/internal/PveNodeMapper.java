@@ -48,7 +48,7 @@ final class PveNodeMapper {
         online += PveJson.flag(entry, "online") ? 1 : 0;
       }
     }
-    return new ClusterFacet(name, quorate, nodes, online);
+    return new ClusterFacet(name, quorate, nodes, online, null, null);
   }
 
   static ObservedResource node(JsonNode item, Map<String, String> nodeIps, JsonNode status, ClusterFacet cluster) {
