@@ -19,13 +19,17 @@ final class ObservationMapping {
     return sourceId + ":" + sourceKey;
   }
 
-  static Resource toResource(String sourceId, ObservedResource o, Instant seenAt, Map<String, String> parentIds) {
+  /**
+   * @param ids source key → resource id, kept by the registry per source so that each id string
+   *     (and its hash) is made once, not on every poll
+   */
+  static Resource toResource(String sourceId, ObservedResource o, Instant seenAt, Map<String, String> ids) {
     return new Resource(
-        resourceId(sourceId, o.sourceKey()),
+        ids.computeIfAbsent(o.sourceKey(), k -> resourceId(sourceId, k)),
         o.type(),
         o.name(),
         o.status(),
-        o.parentKey() == null ? null : parentIds.computeIfAbsent(o.parentKey(), k -> resourceId(sourceId, k)),
+        o.parentKey() == null ? null : ids.computeIfAbsent(o.parentKey(), k -> resourceId(sourceId, k)),
         List.of(new SourceRef(sourceId, o.sourceKey(), SourceStatus.HEALTHY, seenAt, null)),
         o.identity(),
         o.metrics(),

@@ -160,10 +160,9 @@ public final class ResourceRegistry {
     List<ObservedResource> observed = observation.result().resources();
     Set<String> seen = new HashSet<>(observed.size() * 2);
     List<Resource> upserts = new ArrayList<>();
-    Map<String, String> parentIds = new HashMap<>(); // one id string per parent, not one per child
     int known = 0;
     for (ObservedResource o : observed) {
-      Resource next = ObservationMapping.toResource(sourceId, o, observation.collectedAt(), parentIds);
+      Resource next = ObservationMapping.toResource(sourceId, o, observation.collectedAt(), state.idsByKey);
       if (!seen.add(next.id())) {
         continue; // a source that reports one key twice: the first wins
       }
@@ -184,6 +183,9 @@ public final class ResourceRegistry {
       }
     }
     state.ids = seen;
+    if (state.idsByKey.size() > 2 * seen.size() + 64) { // forget the ids of keys long gone
+      state.idsByKey.values().retainAll(seen);
+    }
     state.lastSuccess = observation.collectedAt();
     state.lastError = null;
     state.status = SourceStatus.HEALTHY;
@@ -248,6 +250,7 @@ public final class ResourceRegistry {
     String lastError;
     SourceStatus status = SourceStatus.HEALTHY;
     Set<String> ids = new LinkedHashSet<>();
+    final Map<String, String> idsByKey = new HashMap<>();
 
     SourceState(String platform, Duration interval, Instant registeredAt) {
       this.platform = platform;
