@@ -1,5 +1,6 @@
 package dev.pulse.app;
 
+import dev.pulse.adapters.agents.HostReportDecoder;
 import dev.pulse.adapters.proxmox.ProxmoxCollectorFactory;
 import dev.pulse.app.internal.AesGcmCipher;
 import dev.pulse.app.internal.ApiTokens;
@@ -65,6 +66,7 @@ public final class PulseServer implements AutoCloseable {
       http = PulseHttpServer.builder()
           .engine(engine)
           .access(new AccessPolicy(tokens, demo))
+          .agentDecoder(new HostReportDecoder())
           .host(config.bindAddress())
           .version(version)
           .build()

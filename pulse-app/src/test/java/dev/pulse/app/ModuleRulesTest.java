@@ -37,11 +37,13 @@ class ModuleRulesTest {
 
   @Test
   void adaptersDoNotDependOnEachOther() {
-    noClasses().that().resideInAPackage("dev.pulse.adapters.proxmox..")
-        .should().dependOnClassesThat(DescribedPredicate.describe("another adapter",
-            c -> c.getPackageName().startsWith("dev.pulse.adapters.")
-                && !c.getPackageName().startsWith("dev.pulse.adapters.proxmox")))
-        .check(classes);
+    for (String adapter : new String[] {"proxmox", "agents"}) {
+      noClasses().that().resideInAPackage("dev.pulse.adapters." + adapter + "..")
+          .should().dependOnClassesThat(DescribedPredicate.describe("another adapter",
+              c -> c.getPackageName().startsWith("dev.pulse.adapters.")
+                  && !c.getPackageName().startsWith("dev.pulse.adapters." + adapter)))
+          .check(classes);
+    }
   }
 
   @Test
@@ -69,7 +71,7 @@ class ModuleRulesTest {
 
   @Test
   void internalPackagesAreNotUsedAcrossModules() {
-    for (String module : new String[] {"engine", "http", "app", "simulators", "adapters.proxmox"}) {
+    for (String module : new String[] {"engine", "http", "app", "simulators", "adapters.proxmox", "adapters.agents"}) {
       noClasses().that().resideOutsideOfPackage("dev.pulse." + module + "..")
           .should().dependOnClassesThat().resideInAPackage("dev.pulse." + module + ".internal..")
           .check(classes);

@@ -2,7 +2,11 @@ package dev.pulse.engine;
 
 import dev.pulse.engine.internal.NamedThreadFactory;
 import dev.pulse.engine.internal.PollScheduler;
+import dev.pulse.domain.source.CollectionResult;
+import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.domain.source.Observation;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,6 +85,22 @@ public final class PulseEngine implements AutoCloseable {
 
   public void unsubscribe(Consumer<StateChange> listener) {
     registry.removeListener(listener);
+  }
+
+  /**
+   * Takes in what a pushing source (an agent) reported. The source is tracked from its first report:
+   * stale after 6 × its interval, clamped to 60 s – 10 min, offline after three times that.
+   *
+   * @param interval how often the source says it reports
+   */
+  public void ingest(String sourceId, String platform, Duration interval, List<ObservedResource> resources) {
+    Duration stale = clamp(interval.multipliedBy(6), Duration.ofSeconds(60), Duration.ofMinutes(10));
+    registry.registerSource(sourceId, platform, stale, stale.multipliedBy(3), clock.instant());
+    registry.apply(new Observation(sourceId, platform, clock.instant(), CollectionResult.success(resources)));
+  }
+
+  private static Duration clamp(Duration d, Duration min, Duration max) {
+    return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
   }
 
   private void startSource(SourceSpec spec) {

@@ -45,10 +45,34 @@ public final class ResourceRegistry {
   private final List<Consumer<StateChange>> listeners = new CopyOnWriteArrayList<>();
   private long version;
 
-  /** Starts tracking a source's freshness from {@code now}. */
+  /**
+   * Starts tracking a polled source's freshness from {@code now}: stale after max(2 × interval, 60 s),
+   * offline after max(10 × interval, 5 min).
+   */
   public void registerSource(String sourceId, String platform, Duration interval, Instant now) {
+    registerSource(sourceId, platform, max(interval.multipliedBy(2), MIN_STALE), max(interval.multipliedBy(10), MIN_OFFLINE), now);
+  }
+
+  /** Starts tracking a source with explicit staleness limits, for sources that push (agents). */
+  public void registerSource(String sourceId, String platform, Duration staleAfter, Duration offlineAfter, Instant now) {
     synchronized (lock) {
-      sources.put(sourceId, new SourceState(platform, interval, now));
+      SourceState known = sources.get(sourceId);
+      SourceState next = new SourceState(platform, staleAfter, offlineAfter, now);
+      if (known != null) { // re-registering keeps what the source already reported
+        next.ids = known.ids;
+        next.lastSuccess = known.lastSuccess;
+        next.lastError = known.lastError;
+        next.status = known.status;
+        next.idsByKey.putAll(known.idsByKey);
+      }
+      sources.put(sourceId, next);
+    }
+  }
+
+  /** Whether the registry tracks the source. */
+  public boolean hasSource(String sourceId) {
+    synchronized (lock) {
+      return sources.containsKey(sourceId);
     }
   }
 
@@ -74,7 +98,7 @@ public final class ResourceRegistry {
   public void apply(Observation observation) {
     synchronized (lock) {
       SourceState state = sources.computeIfAbsent(
-          observation.sourceId(), id -> new SourceState(observation.platform(), MIN_STALE, observation.collectedAt()));
+          observation.sourceId(), id -> new SourceState(observation.platform(), MIN_STALE, MIN_OFFLINE, observation.collectedAt()));
       if (observation.result().succeeded()) {
         applySuccess(observation, state);
       } else {
@@ -93,8 +117,8 @@ public final class ResourceRegistry {
         SourceState state = entry.getValue();
         Instant heard = state.lastSuccess != null ? state.lastSuccess : state.registeredAt;
         Duration silence = Duration.between(heard, now);
-        Duration staleAfter = max(state.interval.multipliedBy(2), MIN_STALE);
-        Duration offlineAfter = max(state.interval.multipliedBy(10), MIN_OFFLINE);
+        Duration staleAfter = state.staleAfter;
+        Duration offlineAfter = state.offlineAfter;
         SourceStatus next = silence.compareTo(offlineAfter) >= 0 ? SourceStatus.OFFLINE
             : silence.compareTo(staleAfter) >= 0 ? SourceStatus.STALE : null;
         if (next != null && next != state.status) {
@@ -244,7 +268,8 @@ public final class ResourceRegistry {
 
   private static final class SourceState {
     final String platform;
-    final Duration interval;
+    final Duration staleAfter;
+    final Duration offlineAfter;
     final Instant registeredAt;
     Instant lastSuccess;
     String lastError;
@@ -252,9 +277,10 @@ public final class ResourceRegistry {
     Set<String> ids = new LinkedHashSet<>();
     final Map<String, String> idsByKey = new HashMap<>();
 
-    SourceState(String platform, Duration interval, Instant registeredAt) {
+    SourceState(String platform, Duration staleAfter, Duration offlineAfter, Instant registeredAt) {
       this.platform = platform;
-      this.interval = interval;
+      this.staleAfter = staleAfter;
+      this.offlineAfter = offlineAfter;
       this.registeredAt = registeredAt;
     }
   }

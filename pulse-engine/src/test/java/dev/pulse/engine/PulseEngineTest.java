@@ -128,6 +128,29 @@ class PulseEngineTest {
   }
 
   @Test
+  void anIngestedReportIsStaleAfterSixIntervalsClampedToAMinute() {
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-11-28T12:00:00Z"));
+    java.time.Clock clock = new java.time.Clock() {
+      @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+      @Override public java.time.Clock withZone(java.time.ZoneId z) { return this; }
+      @Override public java.time.Instant instant() { return now.get(); }
+    };
+    try (PulseEngine engine = PulseEngine.builder().clock(clock).build()) {
+      engine.ingest("agent-a", "agent", Duration.ofSeconds(30), List.of(vm("host", "a", 1)));
+      engine.registry().checkStaleness(now.get().plusSeconds(179));
+      assertEquals(SourceStatus.HEALTHY, engine.registry().get("agent-a:host").orElseThrow().sources().get(0).status());
+      engine.registry().checkStaleness(now.get().plusSeconds(180));
+      assertEquals(SourceStatus.STALE, engine.registry().get("agent-a:host").orElseThrow().sources().get(0).status());
+
+      engine.ingest("agent-b", "agent", Duration.ofSeconds(2), List.of(vm("host", "b", 1)));
+      engine.registry().checkStaleness(now.get().plusSeconds(59));
+      assertEquals(SourceStatus.HEALTHY, engine.registry().get("agent-b:host").orElseThrow().sources().get(0).status(),
+          "6 × 2 s is clamped up to 60 s");
+    }
+  }
+
+  @Test
   void twoEnginesInOneJvmDoNotShareState() {
     try (PulseEngine a = PulseEngine.builder().build(); PulseEngine b = PulseEngine.builder().build()) {
       a.registry().apply(Fixtures.ok("s", a.clock().instant(), vm("qemu-1", "x", 1)));

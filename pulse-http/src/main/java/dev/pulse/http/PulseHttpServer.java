@@ -3,8 +3,10 @@ package dev.pulse.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.pulse.domain.agent.AgentReportDecoder;
 import dev.pulse.engine.PulseEngine;
 import dev.pulse.http.internal.AccessGuard;
+import dev.pulse.http.internal.AgentRoutes;
 import dev.pulse.http.internal.ConnectionRoutes;
 import dev.pulse.http.internal.Problems;
 import dev.pulse.http.internal.ResourceRoutes;
@@ -34,6 +36,7 @@ public final class PulseHttpServer implements AutoCloseable {
     ResourceRoutes resources = new ResourceRoutes(b.engine.registry());
     ConnectionRoutes connections = new ConnectionRoutes(b.engine, json, b.maxBodyBytes);
     SystemRoutes system = new SystemRoutes(b.version);
+    AgentRoutes agents = new AgentRoutes(b.engine, b.agentDecoders, b.version);
     boolean ui = PulseHttpServer.class.getResource("/public/index.html") != null;
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -48,6 +51,7 @@ public final class PulseHttpServer implements AutoCloseable {
       system.register(config.routes);
       resources.register(config.routes);
       connections.register(config.routes);
+      agents.register(config.routes);
       socket.register(config.routes);
       Problems.register(config.routes);
     });
@@ -82,6 +86,7 @@ public final class PulseHttpServer implements AutoCloseable {
     private String version = "dev";
     private String host = "0.0.0.0";
     private long maxBodyBytes = 64 * 1024;
+    private final java.util.List<AgentReportDecoder> agentDecoders = new java.util.ArrayList<>();
 
     private Builder() {}
 
@@ -112,6 +117,12 @@ public final class PulseHttpServer implements AutoCloseable {
         throw new IllegalArgumentException("maxBodyBytes must be positive");
       }
       this.maxBodyBytes = max;
+      return this;
+    }
+
+    /** Accepts this kind of agent report on {@code POST /api/agents/{kind}/report}. */
+    public Builder agentDecoder(AgentReportDecoder decoder) {
+      agentDecoders.add(Objects.requireNonNull(decoder));
       return this;
     }
 

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param cluster the cluster a node belongs to
  * @param protection a guest's backups and replication
  * @param pmg facts of a Proxmox Mail Gateway node
+ * @param agent what a Pulse agent reports about its host
  */
 public record Facets(
     @Nullable ProxmoxFacet proxmox,
@@ -31,59 +32,64 @@ public record Facets(
     @Nullable CephFacet ceph,
     @Nullable ClusterFacet cluster,
     @Nullable ProtectionFacet protection,
-    @Nullable PmgFacet pmg) {
+    @Nullable PmgFacet pmg,
+    @Nullable AgentFacet agent) {
 
-  public static final Facets NONE = new Facets(null, null, null, null, null, null, null, null, null, null, null, null);
+  public static final Facets NONE = new Facets(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   public static Facets of(ProxmoxFacet proxmox) {
     return NONE.withProxmox(proxmox);
   }
 
   public Facets withProxmox(@Nullable ProxmoxFacet f) {
-    return new Facets(f, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg);
+    return new Facets(f, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent);
   }
 
   public Facets withStorage(@Nullable StorageFacet f) {
-    return new Facets(proxmox, f, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg);
+    return new Facets(proxmox, f, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent);
   }
 
   public Facets withHost(@Nullable HostFacet f) {
-    return new Facets(proxmox, storage, f, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg);
+    return new Facets(proxmox, storage, f, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent);
   }
 
   public Facets withGuest(@Nullable GuestFacet f) {
-    return new Facets(proxmox, storage, host, f, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg);
+    return new Facets(proxmox, storage, host, f, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent);
   }
 
   public Facets withDisk(@Nullable DiskFacet f) {
-    return new Facets(proxmox, storage, host, guest, f, zfs, pbs, datastore, ceph, cluster, protection, pmg);
+    return new Facets(proxmox, storage, host, guest, f, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent);
   }
 
   public Facets withZfs(@Nullable ZfsPoolFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, f, pbs, datastore, ceph, cluster, protection, pmg);
+    return new Facets(proxmox, storage, host, guest, disk, f, pbs, datastore, ceph, cluster, protection, pmg, agent);
   }
 
   public Facets withPbs(@Nullable PbsFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, f, datastore, ceph, cluster, protection, pmg);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, f, datastore, ceph, cluster, protection, pmg, agent);
   }
 
   public Facets withDatastore(@Nullable DatastoreFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, f, ceph, cluster, protection, pmg);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, f, ceph, cluster, protection, pmg, agent);
   }
 
   public Facets withCeph(@Nullable CephFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, f, cluster, protection, pmg);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, f, cluster, protection, pmg, agent);
   }
 
   public Facets withCluster(@Nullable ClusterFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, f, protection, pmg);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, f, protection, pmg, agent);
   }
 
   public Facets withProtection(@Nullable ProtectionFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, f, pmg);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, f, pmg, agent);
   }
 
   public Facets withPmg(@Nullable PmgFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, f);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, f, agent);
+  }
+
+  public Facets withAgent(@Nullable AgentFacet f) {
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, f);
   }
 }
