@@ -109,6 +109,21 @@ export interface Resource {
   cluster: ClusterFacet | null;
   protection: ProtectionFacet | null;
   pmg: PmgFacet | null;
+  agent: AgentFacet | null;
+}
+
+export interface AgentFacet {
+  agentId: string;
+  agentVersion: string | null;
+  intervalSeconds: number;
+  osName: string | null;
+  osVersion: string | null;
+  architecture: string | null;
+  temperaturesCelsius: Record<string, number>;
+  fansRpm: Record<string, number>;
+  filesystems: { device: string | null; mountpoint: string; type: string | null; usedBytes: number; totalBytes: number }[];
+  interfaces: { name: string; mac: string | null; addresses: string[]; rxBytes: number | null; txBytes: number | null }[];
+  raid: { device: string; level: string; state: string; totalDevices: number; activeDevices: number; failedDevices: number; rebuildPercent: number }[];
 }
 
 export interface PmgFacet {

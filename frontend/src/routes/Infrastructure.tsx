@@ -22,6 +22,11 @@ function NodeDetail(props: { node: Resource }) {
       ["Boot", host()?.bootMode],
       ["Pending updates", host()?.pendingUpdates],
       ["Addresses", props.node.identity?.ips?.join(", ")],
+      ["Reported by", props.node.agent ? `Pulse agent ${props.node.agent.agentVersion ?? ""} every ${props.node.agent.intervalSeconds} s` : null],
+      ["Temperatures", props.node.agent && Object.keys(props.node.agent.temperaturesCelsius).length
+        ? Object.entries(props.node.agent.temperaturesCelsius).map(([k, v]) => `${k} ${v.toFixed(0)} °C`).join(", ") : null],
+      ["RAID", props.node.agent?.raid.length
+        ? props.node.agent.raid.map((a) => `${a.device} ${a.level} ${a.state} (${a.activeDevices}/${a.totalDevices})`).join("; ") : null],
     ]} />
   );
 }
