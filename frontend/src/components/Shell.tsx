@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
-import { createSignal, type ParentProps } from "solid-js";
+import { For, createSignal, type ParentProps } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import Moon from "lucide-solid/icons/moon";
 import Sun from "lucide-solid/icons/sun";
 import Server from "lucide-solid/icons/server";
@@ -10,6 +11,17 @@ import Archive from "lucide-solid/icons/archive";
 import Database from "lucide-solid/icons/database";
 import MailIcon from "lucide-solid/icons/mail";
 import { useInventory } from "../stores/inventory";
+
+/** The pages in the navigation, in order. */
+const PAGES = [
+  { href: "/infrastructure", label: "Infrastructure", icon: Server },
+  { href: "/workloads", label: "Workloads", icon: Boxes },
+  { href: "/storage", label: "Storage", icon: HardDrive },
+  { href: "/ceph", label: "Ceph", icon: Database },
+  { href: "/backups", label: "Backups", icon: Archive },
+  { href: "/mail", label: "Mail", icon: MailIcon },
+  { href: "/settings", label: "Settings", icon: Settings },
+];
 
 function initialTheme(): "light" | "dark" {
   const saved = localStorage.getItem("pulse.theme");
@@ -32,28 +44,14 @@ export function Shell(props: ParentProps) {
     <div class="min-h-screen bg-surface text-fg">
       <header class="flex items-center gap-4 border-b border-line bg-raised px-4 py-2">
         <span class="text-lg font-semibold tracking-tight">Pulse</span>
-        <nav class="flex gap-1">
-          <A href="/infrastructure" class={link} activeClass="bg-sunken font-medium">
-            <Server size={16} /> Infrastructure
-          </A>
-          <A href="/workloads" class={link} activeClass="bg-sunken font-medium">
-            <Boxes size={16} /> Workloads
-          </A>
-          <A href="/storage" class={link} activeClass="bg-sunken font-medium">
-            <HardDrive size={16} /> Storage
-          </A>
-          <A href="/ceph" class={link} activeClass="bg-sunken font-medium">
-            <Database size={16} /> Ceph
-          </A>
-          <A href="/backups" class={link} activeClass="bg-sunken font-medium">
-            <Archive size={16} /> Backups
-          </A>
-          <A href="/mail" class={link} activeClass="bg-sunken font-medium">
-            <MailIcon size={16} /> Mail
-          </A>
-          <A href="/settings" class={link} activeClass="bg-sunken font-medium">
-            <Settings size={16} /> Settings
-          </A>
+        <nav class="flex flex-wrap gap-1">
+          <For each={PAGES}>
+            {(page) => (
+              <A href={page.href} class={link} activeClass="bg-sunken font-medium">
+                <Dynamic component={page.icon} size={16} /> {page.label}
+              </A>
+            )}
+          </For>
         </nav>
         <div class="ml-auto flex items-center gap-3 text-xs text-muted">
           <span data-testid="live-status" title="Live updates">

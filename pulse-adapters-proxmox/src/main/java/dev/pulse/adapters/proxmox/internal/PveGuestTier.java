@@ -45,6 +45,14 @@ public final class PveGuestTier {
         LOG.debug("guest list of node {} unavailable: {}", node, e.getMessage());
       }
     }
+    for (JsonNode item : resources) { // guests on nodes not asked this time keep their balloon size
+      Integer vmid = PveJson.integer(item, "vmid");
+      String key = vmid == null ? null : PveMapper.guestKey("qemu", vmid);
+      if (key != null && "qemu".equals(PveJson.text(item, "type")) && !onlineNodes.contains(PveJson.text(item, "node"))
+          && balloons.containsKey(key)) {
+        newBalloons.put(key, balloons.get(key));
+      }
+    }
     balloons = newBalloons;
     Map<String, GuestFacet> seen = new HashMap<>();
     for (JsonNode item : resources) {
