@@ -102,7 +102,7 @@ public final class ConnectionRoutes {
         creds instanceof Credentials.UserPassword u ? u.username() : null, true,
         c.fingerprints().stream().map(CertificateFingerprint::display).sorted().toList(), c.verifyTls(),
         new IntervalsJson(seconds(c.intervals().fast()), seconds(c.intervals().slow()), seconds(c.intervals().disks())),
-        h == null ? "pending" : h.status().wireName(),
+        h == null || (h.lastSuccess() == null && h.lastError() == null) ? "pending" : h.status().wireName(),
         h == null || h.lastSuccess() == null ? null : h.lastSuccess().toString(),
         h == null ? null : h.lastError(), h == null ? 0 : h.resourceCount());
   }
