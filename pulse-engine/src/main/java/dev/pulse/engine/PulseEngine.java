@@ -78,7 +78,11 @@ public final class PulseEngine implements AutoCloseable {
     return clock;
   }
 
-  /** Calls the listener with every change from now on. */
+  /**
+   * Calls the listener with every change from now on, in version order, under the registry's lock:
+   * the listener must be quick and must not wait for a lock that a thread reading the registry may
+   * hold (hand the change to a queue instead).
+   */
   public void subscribe(Consumer<StateChange> listener) {
     registry.addListener(listener);
   }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,13 @@ public final class StateSocket implements AutoCloseable {
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Map<String, Resource> pendingUpserts = new LinkedHashMap<>();
   private final Set<String> pendingRemovals = new LinkedHashSet<>();
-  private final Consumer<StateChange> listener = this::collect;
+  /**
+   * Changes as the registry emits them. The registry calls its listeners under its own lock, so the
+   * listener only enqueues: taking this socket's lock there would invert the lock order of {@link
+   * #connect}, which holds this socket's lock while it reads a registry snapshot.
+   */
+  private final ConcurrentLinkedQueue<StateChange> incoming = new ConcurrentLinkedQueue<>();
+  private final Consumer<StateChange> listener = incoming::add;
   private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "pulse-ws-flush");
     t.setDaemon(true);
@@ -74,6 +81,7 @@ public final class StateSocket implements AutoCloseable {
   private void connect(WsContext ctx) {
     ctx.enableAutomaticPings(30, TimeUnit.SECONDS);
     synchronized (lock) { // no delta can be flushed between the snapshot and the registration
+      drain();
       StateSnapshot snapshot = engine.registry().snapshot();
       send(ctx, message("initialState", Map.of(
           "resources", snapshot.resources().stream().map(ResourceJson::of).toList(),
@@ -82,8 +90,10 @@ public final class StateSocket implements AutoCloseable {
     }
   }
 
-  private void collect(StateChange change) {
-    synchronized (lock) {
+  /** Folds the queued changes into the pending delta. Called with {@link #lock} held. */
+  private void drain() {
+    StateChange change;
+    while ((change = incoming.poll()) != null) {
       for (Resource r : change.upserts()) {
         pendingRemovals.remove(r.id());
         pendingUpserts.put(r.id(), r);
@@ -99,6 +109,7 @@ public final class StateSocket implements AutoCloseable {
   private void flush() {
     try {
       synchronized (lock) {
+        drain();
         if (pendingUpserts.isEmpty() && pendingRemovals.isEmpty()) {
           return;
         }
