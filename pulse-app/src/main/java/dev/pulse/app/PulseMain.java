@@ -23,6 +23,7 @@ public final class PulseMain {
     int code = switch (command) {
       case "serve", "demo" -> serve(command.equals("demo"));
       case "simulate" -> SimulatorCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+      case "agent" -> agent(Arrays.copyOfRange(args, 1, args.length));
       case "version", "--version" -> {
         System.out.println("pulse " + version());
         yield 0;
@@ -70,6 +71,43 @@ public final class PulseMain {
     return 0;
   }
 
+  /** {@code agent --url URL --token TOKEN [--interval 30s]}: reports this host until stopped. */
+  private static int agent(String[] args) {
+    java.util.Map<String, String> options = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    if (args.length % 2 != 0 || !options.containsKey("--url") || !options.containsKey("--token")
+        || !options.keySet().stream().allMatch(k -> java.util.List.of("--url", "--token", "--interval").contains(k))) {
+      System.err.println("usage: java -jar pulse.jar agent --url URL --token TOKEN [--interval 30s]");
+      return 2;
+    }
+    java.time.Duration interval;
+    java.net.URI url;
+    try {
+      String raw = options.getOrDefault("--interval", "30s").replaceAll("s$", "");
+      interval = java.time.Duration.ofSeconds(Integer.parseInt(raw));
+      url = java.net.URI.create(options.get("--url"));
+      if (interval.toSeconds() < 1 || interval.toSeconds() > 3600 || url.getScheme() == null) {
+        throw new IllegalArgumentException("out of range");
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("--interval must be 1s to 3600s and --url an http(s) URL");
+      return 2;
+    }
+    try (dev.pulse.adapters.agents.runner.AgentRunner runner = new dev.pulse.adapters.agents.runner.AgentRunner(url,
+        options.get("--token"), interval, version(), new dev.pulse.adapters.agents.host.ProcHostReader(java.nio.file.Path.of("/")),
+        Clock.systemUTC()).start()) {
+      LOG.info("Pulse agent reporting to {} every {} s", url, interval.toSeconds());
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pulse-agent-shutdown"));
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
   static String version() {
     String v = PulseMain.class.getPackage().getImplementationVersion();
     return v != null ? v : "dev";
@@ -82,6 +120,8 @@ public final class PulseMain {
           demo       serve Pulse with a simulated Proxmox VE cluster polled over HTTPS
           simulate pve --port N --token-id USER@REALM!ID --token-secret SECRET
                      run only the PVE simulator, for any PVE client
+          agent --url URL --token TOKEN [--interval 30s]
+                     report this Linux host to a Pulse server
           version    print the version""";
   }
 }
