@@ -91,6 +91,26 @@ public final class ProxmoxAccess {
     return new Principal(t.user(), true);
   }
 
+  /**
+   * Answers a login ({@code POST /access/ticket}) or a request without valid credentials (401);
+   * otherwise returns who the request acts as and leaves the exchange to the caller.
+   *
+   * @return the principal, or {@code null} when the exchange has been answered
+   */
+  public Principal admit(com.sun.net.httpserver.HttpExchange exchange, String apiPath) throws java.io.IOException {
+    if (exchange.getRequestMethod().equals("POST") && apiPath.equals("/access/ticket")) {
+      LoginResult result = login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      JsonExchange.send(exchange, result.status(), JsonExchange.map("data", result.data()));
+      return null;
+    }
+    Principal principal = authenticate(exchange.getRequestHeaders().getFirst("Authorization"),
+        exchange.getRequestHeaders().getFirst("Cookie"));
+    if (principal == null) {
+      JsonExchange.send(exchange, 401, JsonExchange.map("data", null)); // "401 No ticket"
+    }
+    return principal;
+  }
+
   /** {@code POST /access/ticket} with a form body of {@code username} and {@code password}. */
   public LoginResult login(String formBody) {
     Map<String, String> form = SimulatorRuntime.form(formBody);

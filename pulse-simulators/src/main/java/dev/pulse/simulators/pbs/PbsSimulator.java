@@ -10,7 +10,6 @@ import dev.pulse.simulators.internal.ProxmoxAccess;
 import dev.pulse.simulators.internal.SimulatorRuntime;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +60,8 @@ public final class PbsSimulator extends SingleEndpointSimulator {
       if (SimulatorRuntime.delayAndAnswerFault(exchange, endpoint())) {
         return;
       }
-      if (exchange.getRequestMethod().equals("POST") && apiPath.equals("/access/ticket")) {
-        ProxmoxAccess.LoginResult login = access().login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        JsonExchange.send(exchange, login.status(), map("data", login.data()));
-        return;
-      }
-      ProxmoxAccess.Principal principal = access().authenticate(
-          exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"));
+      ProxmoxAccess.Principal principal = access().admit(exchange, apiPath);
       if (principal == null) {
-        JsonExchange.send(exchange, 401, map("data", null));
         return;
       }
       Object data = route(apiPath, SimulatorRuntime.form(exchange.getRequestURI().getRawQuery()), principal.privileged());

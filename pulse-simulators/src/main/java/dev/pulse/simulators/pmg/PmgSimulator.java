@@ -10,7 +10,6 @@ import dev.pulse.simulators.internal.ProxmoxAccess;
 import dev.pulse.simulators.internal.SimulatorRuntime;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +51,7 @@ public final class PmgSimulator extends SingleEndpointSimulator {
       }
       String path = exchange.getRequestURI().getPath();
       String apiPath = path.startsWith("/api2/json") ? path.substring("/api2/json".length()) : path;
-      if (exchange.getRequestMethod().equals("POST") && apiPath.equals("/access/ticket")) {
-        ProxmoxAccess.LoginResult login = access().login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        JsonExchange.send(exchange, login.status(), map("data", login.data()));
-        return;
-      }
-      if (access().authenticate(exchange.getRequestHeaders().getFirst("Authorization"),
-          exchange.getRequestHeaders().getFirst("Cookie")) == null) {
-        JsonExchange.send(exchange, 401, map("data", null));
+      if (access().admit(exchange, apiPath) == null) {
         return;
       }
       Map<String, String> query = SimulatorRuntime.form(exchange.getRequestURI().getRawQuery());

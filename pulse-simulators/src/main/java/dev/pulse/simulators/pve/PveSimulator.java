@@ -13,7 +13,6 @@ import dev.pulse.simulators.internal.SimulatorTls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,15 +148,8 @@ public final class PveSimulator implements AutoCloseable {
           pause(delay);
         }
       });
-      if (exchange.getRequestMethod().equals("POST") && apiPath.equals("/access/ticket")) {
-        ProxmoxAccess.LoginResult login = access.login(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        JsonExchange.send(exchange, login.status(), map("data", login.data()));
-        return;
-      }
-      ProxmoxAccess.Principal principal = access.authenticate(
-          exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"));
+      ProxmoxAccess.Principal principal = access.admit(exchange, apiPath);
       if (principal == null) {
-        JsonExchange.send(exchange, 401, map("data", null)); // PVE: "401 No ticket"
         return;
       }
       if (!exchange.getRequestMethod().equals("GET")) {
