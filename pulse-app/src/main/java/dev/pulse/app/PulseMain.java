@@ -1,7 +1,12 @@
 package dev.pulse.app;
 
+import dev.pulse.adapters.agents.host.ProcHostReader;
+import dev.pulse.adapters.agents.runner.AgentOptions;
+import dev.pulse.adapters.agents.runner.AgentRunner;
 import dev.pulse.simulators.SimulatorCli;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -71,34 +76,18 @@ public final class PulseMain {
     return 0;
   }
 
-  /** {@code agent --url URL --token TOKEN [--interval 30s]}: reports this host until stopped. */
+  /** {@code agent --url URL --token TOKEN …}: reports this host until stopped. */
   private static int agent(String[] args) {
-    java.util.Map<String, String> options = new java.util.HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
-    }
-    if (args.length % 2 != 0 || !options.containsKey("--url") || !options.containsKey("--token")
-        || !options.keySet().stream().allMatch(k -> java.util.List.of("--url", "--token", "--interval").contains(k))) {
-      System.err.println("usage: java -jar pulse.jar agent --url URL --token TOKEN [--interval 30s]");
-      return 2;
-    }
-    java.time.Duration interval;
-    java.net.URI url;
+    AgentOptions options;
     try {
-      String raw = options.getOrDefault("--interval", "30s").replaceAll("s$", "");
-      interval = java.time.Duration.ofSeconds(Integer.parseInt(raw));
-      url = java.net.URI.create(options.get("--url"));
-      if (interval.toSeconds() < 1 || interval.toSeconds() > 3600 || url.getScheme() == null) {
-        throw new IllegalArgumentException("out of range");
-      }
+      options = AgentOptions.parse(args, PulseMain::readTokenFile);
     } catch (IllegalArgumentException e) {
-      System.err.println("--interval must be 1s to 3600s and --url an http(s) URL");
+      System.err.println(e.getMessage());
+      System.err.println(AgentOptions.USAGE);
       return 2;
     }
-    try (dev.pulse.adapters.agents.runner.AgentRunner runner = new dev.pulse.adapters.agents.runner.AgentRunner(url,
-        options.get("--token"), interval, version(), new dev.pulse.adapters.agents.host.ProcHostReader(java.nio.file.Path.of("/")),
-        Clock.systemUTC()).start()) {
-      LOG.info("Pulse agent reporting to {} every {} s", url, interval.toSeconds());
+    try (AgentRunner runner = new AgentRunner(options, version(), new ProcHostReader(Path.of("/")), Clock.systemUTC()).start()) {
+      LOG.info("Pulse agent reporting to {} every {} s", options.url(), options.interval().toSeconds());
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pulse-agent-shutdown"));
       stopped.await();
@@ -106,6 +95,14 @@ public final class PulseMain {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private static String readTokenFile(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--token-file cannot be read: " + e.getMessage());
+    }
   }
 
   static String version() {
@@ -120,7 +117,7 @@ public final class PulseMain {
           demo       serve Pulse with a simulated Proxmox VE cluster polled over HTTPS
           simulate pve --port N --token-id USER@REALM!ID --token-secret SECRET
                      run only the PVE simulator, for any PVE client
-          agent --url URL --token TOKEN [--interval 30s]
+          agent --url URL --token TOKEN [--interval 30s] [--hostname NAME] [--token-file PATH]
                      report this Linux host to a Pulse server
           version    print the version""";
   }

@@ -4,6 +4,8 @@ import dev.pulse.adapters.agents.HostReportDecoder;
 import dev.pulse.adapters.proxmox.ProxmoxCollectorFactory;
 import dev.pulse.app.internal.AesGcmCipher;
 import dev.pulse.app.internal.ApiTokens;
+import dev.pulse.app.internal.JsonFileIdentityLinkStore;
+import dev.pulse.domain.identity.IdentityLinkStore;
 import dev.pulse.app.internal.DemoFleet;
 import dev.pulse.app.internal.EncryptedFileConnectionStore;
 import dev.pulse.domain.connection.ConnectionStore;
@@ -52,6 +54,8 @@ public final class PulseServer implements AutoCloseable {
     PulseEngine engine = PulseEngine.builder()
         .clock(clock)
         .connectionStore(store)
+        .identityLinkStore(demo ? IdentityLinkStore.inMemory()
+            : new JsonFileIdentityLinkStore(config.dataDir().resolve("identity-links.json")))
         .addCollectorFactory(new ProxmoxCollectorFactory(config.pollTimeout(), clock))
         .pollInterval(config.pollInterval())
         .pollTimeout(config.pollTimeout())

@@ -30,6 +30,7 @@ public final class PulseEngine implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final PollScheduler scheduler;
   private final ConnectionService connections;
+  private final IdentityService identities;
   private final List<SourceSpec> staticSources;
   private final Object lifecycle = new Object();
   private boolean started;
@@ -42,6 +43,7 @@ public final class PulseEngine implements AutoCloseable {
     this.staticSources = List.copyOf(builder.sources);
     this.connections = new ConnectionService(builder.connectionStore, builder.collectorFactories,
         this::startSource, this::stopSource, builder.pollInterval, builder.pollTimeout);
+    this.identities = new IdentityService(registry, builder.identityLinkStore);
   }
 
   public static PulseEngineBuilder builder() {
@@ -56,6 +58,7 @@ public final class PulseEngine implements AutoCloseable {
       }
       if (!started) {
         started = true;
+        identities.restore();
         staticSources.forEach(this::startSource);
         connections.startAll();
         timer.scheduleAtFixedRate(() -> registry.checkStaleness(clock.instant()),
@@ -72,6 +75,11 @@ public final class PulseEngine implements AutoCloseable {
 
   public ConnectionService connections() {
     return connections;
+  }
+
+  /** Links and splits of resources that are one machine. */
+  public IdentityService identities() {
+    return identities;
   }
 
   public Clock clock() {

@@ -2,6 +2,7 @@ package dev.pulse.engine;
 
 import dev.pulse.domain.connection.CollectorFactory;
 import dev.pulse.domain.connection.ConnectionStore;
+import dev.pulse.domain.identity.IdentityLinkStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ public final class PulseEngineBuilder {
   final List<SourceSpec> sources = new ArrayList<>();
   final List<CollectorFactory> collectorFactories = new ArrayList<>();
   ConnectionStore connectionStore = ConnectionStore.inMemory();
+  IdentityLinkStore identityLinkStore = IdentityLinkStore.inMemory();
   Duration pollInterval = Duration.ofSeconds(10);
   Duration pollTimeout = Duration.ofSeconds(8);
 
@@ -40,6 +42,12 @@ public final class PulseEngineBuilder {
   /** Where connections persist. Defaults to memory only. */
   public PulseEngineBuilder connectionStore(ConnectionStore store) {
     this.connectionStore = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
+  /** Where the operator's identity links and splits persist. Defaults to memory only. */
+  public PulseEngineBuilder identityLinkStore(IdentityLinkStore store) {
+    this.identityLinkStore = Objects.requireNonNull(store, "store");
     return this;
   }
 

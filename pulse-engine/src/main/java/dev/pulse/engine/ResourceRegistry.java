@@ -1,5 +1,6 @@
 package dev.pulse.engine;
 
+import dev.pulse.domain.identity.IdentityLinks;
 import dev.pulse.domain.resource.Metrics;
 import dev.pulse.domain.resource.Resource;
 import dev.pulse.domain.resource.ResourceStatus;
@@ -40,7 +41,10 @@ public final class ResourceRegistry {
   private static final Duration MIN_OFFLINE = Duration.ofMinutes(5);
 
   private final Object lock = new Object();
+  /** Each source's own view of each resource, by id. */
   private final Map<String, Resource> resources = new LinkedHashMap<>();
+  /** What is shown: the views, with one machine's views from several sources folded into one. */
+  private final MergedResources merged = new MergedResources(resources);
   private final Map<String, SourceState> sources = new HashMap<>();
   private final List<Consumer<StateChange>> listeners = new CopyOnWriteArrayList<>();
   private long version;
@@ -81,7 +85,7 @@ public final class ResourceRegistry {
     synchronized (lock) {
       SourceState state = sources.remove(sourceId);
       if (state != null) {
-        publish(List.of(), removeAll(state.ids));
+        publish(merged.update(List.of(), Set.of(), removeAll(state.ids)));
       }
     }
   }
@@ -104,7 +108,7 @@ public final class ResourceRegistry {
       } else {
         state.lastError = observation.result().error();
         state.status = SourceStatus.ERROR;
-        publish(markSource(observation.sourceId(), state, SourceStatus.ERROR, state.lastError, false), List.of());
+        publishChanged(markSource(observation.sourceId(), state, SourceStatus.ERROR, state.lastError, false));
       }
     }
   }
@@ -128,19 +132,41 @@ public final class ResourceRegistry {
           upserts.addAll(markSource(entry.getKey(), state, next, why, true));
         }
       }
-      publish(upserts, List.of());
+      publishChanged(upserts);
     }
   }
 
+  /** The resource shown under {@code id}; the id of a view merged into another finds the merged one. */
   public Optional<Resource> get(String id) {
+    synchronized (lock) {
+      return Optional.ofNullable(merged.get(id));
+    }
+  }
+
+  /** The source's own view of a resource, before merging, or empty. */
+  public Optional<Resource> view(String id) {
     synchronized (lock) {
       return Optional.ofNullable(resources.get(id));
     }
   }
 
+  /** The operator's identity overrides in force. */
+  public IdentityLinks identityLinks() {
+    synchronized (lock) {
+      return merged.links();
+    }
+  }
+
+  /** Replaces the operator's identity overrides and re-merges what they touch. */
+  public void setIdentityLinks(IdentityLinks links) {
+    synchronized (lock) {
+      publish(merged.setLinks(links));
+    }
+  }
+
   public StateSnapshot snapshot() {
     synchronized (lock) {
-      return new StateSnapshot(new ArrayList<>(resources.values()), version);
+      return new StateSnapshot(new ArrayList<>(merged.all()), version);
     }
   }
 
@@ -148,7 +174,7 @@ public final class ResourceRegistry {
     List<Resource> all;
     long at;
     synchronized (lock) {
-      all = new ArrayList<>(resources.values());
+      all = new ArrayList<>(merged.all());
       at = version;
     }
     List<Resource> matching = all.stream()
@@ -183,7 +209,8 @@ public final class ResourceRegistry {
     String sourceId = observation.sourceId();
     List<ObservedResource> observed = observation.result().resources();
     Set<String> seen = new HashSet<>(observed.size() * 2);
-    List<Resource> upserts = new ArrayList<>();
+    List<Resource> applied = new ArrayList<>(observed.size());
+    Set<String> changed = new HashSet<>();
     int known = 0;
     for (ObservedResource o : observed) {
       Resource next = ObservationMapping.toResource(sourceId, o, observation.collectedAt(), state.idsByKey);
@@ -191,11 +218,12 @@ public final class ResourceRegistry {
         continue; // a source that reports one key twice: the first wins
       }
       Resource previous = resources.put(next.id(), next);
+      applied.add(next);
       if (previous != null && state.ids.contains(next.id())) {
         known++;
       }
       if (previous == null || !ObservationMapping.sameIgnoringLastSeen(previous, next)) {
-        upserts.add(next);
+        changed.add(next.id());
       }
     }
     Set<String> gone = new LinkedHashSet<>();
@@ -213,7 +241,7 @@ public final class ResourceRegistry {
     state.lastSuccess = observation.collectedAt();
     state.lastError = null;
     state.status = SourceStatus.HEALTHY;
-    publish(upserts, removeAll(gone));
+    publish(merged.update(applied, changed, removeAll(gone)));
   }
 
   private List<Resource> markSource(
@@ -251,12 +279,17 @@ public final class ResourceRegistry {
     return removed;
   }
 
-  private void publish(List<Resource> upserts, List<String> removed) {
-    if (upserts.isEmpty() && removed.isEmpty()) {
+  private void publishChanged(List<Resource> changedViews) {
+    publish(merged.update(changedViews, changedViews.stream().map(Resource::id).collect(Collectors.toSet()), List.of()));
+  }
+
+  private void publish(MergedResources.Delta raw) {
+    MergedResources.Delta delta = merged.settle(raw);
+    if (delta.upserts().isEmpty() && delta.removed().isEmpty()) {
       return;
     }
     version++;
-    StateChange change = new StateChange(upserts, removed, version);
+    StateChange change = new StateChange(delta.upserts(), delta.removed(), version);
     for (Consumer<StateChange> listener : listeners) {
       listener.accept(change);
     }

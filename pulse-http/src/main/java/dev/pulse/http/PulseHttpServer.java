@@ -33,7 +33,7 @@ public final class PulseHttpServer implements AutoCloseable {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // instants as ISO-8601 text
     this.socket = new StateSocket(b.engine, json);
     AccessGuard guard = new AccessGuard(b.access);
-    ResourceRoutes resources = new ResourceRoutes(b.engine.registry());
+    ResourceRoutes resources = new ResourceRoutes(b.engine, json, b.maxBodyBytes);
     ConnectionRoutes connections = new ConnectionRoutes(b.engine, json, b.maxBodyBytes);
     SystemRoutes system = new SystemRoutes(b.version);
     AgentRoutes agents = new AgentRoutes(b.engine, b.agentDecoders, b.version);

@@ -1,5 +1,6 @@
 package dev.pulse.domain.identity;
 
+import dev.pulse.domain.resource.ResourceType;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +12,12 @@ import java.util.Set;
  * <p>Evidence, strongest first: machine-id &gt; DMI UUID &gt; hostname+MAC &gt; hostname+IP &gt;
  * hostname &gt; IP. Conflicting strong evidence vetoes weaker evidence: two machines with one
  * hostname but different machine-ids are two machines, and clones that share a machine-id but
- * differ in DMI UUID or MAC are never merged blindly. Only a single high-confidence match within
- * the same type is merged automatically.
+ * differ in DMI UUID or MAC are never merged blindly.
+ *
+ * <p>A match is merged automatically only when it is the single best candidate, its confidence is
+ * high, or medium (hostname plus a shared informative IP, the most an API such as Proxmox's tells
+ * about a node), and the two types can be one machine: the same type, or an agent host and the VM
+ * or LXC container it runs in.
  */
 public final class IdentityMatcher {
 
@@ -37,12 +42,13 @@ public final class IdentityMatcher {
       return best;
     }
     MatchDecision chosen = best;
-    boolean sameType = candidates.stream()
-        .anyMatch(c -> c.id().equals(chosen.candidateId()) && c.type() == observed.type());
-    boolean autoMerge = chosen.confidence() == MatchConfidence.HIGH && sameType && !tie;
+    boolean compatible = candidates.stream()
+        .anyMatch(c -> c.id().equals(chosen.candidateId()) && sameMachineKind(c.type(), observed.type()));
+    boolean confident = chosen.confidence() == MatchConfidence.HIGH || chosen.confidence() == MatchConfidence.MEDIUM;
+    boolean autoMerge = confident && compatible && !tie;
     String reason = tie ? chosen.reason() + "; another candidate matches as well" : chosen.reason();
-    if (!sameType) {
-      reason = reason + "; types differ";
+    if (!compatible) {
+      reason = reason + "; types cannot be one machine";
     }
     return new MatchDecision(chosen.candidateId(), chosen.confidence(), chosen.evidence(), autoMerge, reason);
   }
@@ -88,6 +94,15 @@ public final class IdentityMatcher {
       return new MatchDecision(id, MatchConfidence.LOW, "ip", false, "same IP only");
     }
     return MatchDecision.none("no shared evidence");
+  }
+
+  /** Whether resources of these types can be one machine seen twice. */
+  static boolean sameMachineKind(ResourceType a, ResourceType b) {
+    if (a == b) {
+      return true;
+    }
+    ResourceType other = a == ResourceType.AGENT ? b : b == ResourceType.AGENT ? a : null;
+    return other == ResourceType.VM || other == ResourceType.SYSTEM_CONTAINER;
   }
 
   private static boolean sharesHost(Set<String> a, Set<String> b) {

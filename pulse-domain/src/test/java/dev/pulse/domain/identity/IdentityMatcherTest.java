@@ -66,13 +66,57 @@ class IdentityMatcherTest {
   }
 
   @Test
-  void hostnameAndIpMatchAtMediumConfidenceWithoutAutoMerge() {
+  void hostnameAndASharedLanIpMergeAtMediumConfidenceWhenTheyAreTheOnlyCandidate() {
     var observed = agent("new", host("nas", List.of("192.168.1.5"), List.of()));
     var known = agent("known", host("NAS.local", List.of("192.168.1.5"), List.of()));
 
     MatchDecision decision = matcher.match(observed, List.of(known));
 
     assertEquals(MatchConfidence.MEDIUM, decision.confidence());
+    assertTrue(decision.autoMerge());
+  }
+
+  @Test
+  void twoSitesWithTheSameHostnameAndPrivateIpAreAmbiguousAndNotMerged() {
+    var observed = agent("new", host("pve", List.of("192.168.1.2"), List.of()));
+    var siteA = agent("site-a", host("pve", List.of("192.168.1.2"), List.of()));
+    var siteB = agent("site-b", host("pve", List.of("192.168.1.2"), List.of()));
+
+    assertFalse(matcher.match(observed, List.of(siteA, siteB)).autoMerge());
+  }
+
+  @Test
+  void anAgentHostMergesWithTheGuestItRunsIn() {
+    var observed = agent("agent", host("web01", List.of("10.0.0.21"), List.of("bc:24:11:00:00:21")));
+    var vm = new IdentityCandidate("vm", ResourceType.VM, host("web01", List.of("10.0.0.21"), List.of()));
+    var ct = new IdentityCandidate("ct", ResourceType.SYSTEM_CONTAINER, host("db01", List.of("10.0.0.22"), List.of()));
+
+    MatchDecision decision = matcher.match(observed, List.of(vm, ct));
+
+    assertEquals("vm", decision.candidateId());
+    assertTrue(decision.autoMerge());
+  }
+
+  @Test
+  void anAgentInsideAnLxcThatSeesItsHostsDmiUuidIsNotTheHost() {
+    String hostDmi = "4c4c4544-0042-3510-8052-b4c04f4e3232";
+    var lxcAgent = agent("lxc", new Identity("ct-machine-id", hostDmi, List.of("db01"), List.of("10.0.0.22"), List.of()));
+    var hostAgent = agent("host", new Identity("host-machine-id", hostDmi, List.of("pve1"), List.of("10.0.0.11"), List.of()));
+
+    MatchDecision decision = matcher.match(lxcAgent, List.of(hostAgent));
+
+    assertEquals(MatchConfidence.NONE, decision.confidence());
+    assertFalse(decision.autoMerge());
+  }
+
+  @Test
+  void hostsWhoseOnlySharedAddressIsTheDockerBridgeDoNotMerge() {
+    var observed = agent("new", host("app1", List.of("172.17.0.1", "10.0.0.31"), List.of()));
+    var known = agent("known", host("app2", List.of("172.17.0.1/16", "10.0.0.32"), List.of()));
+
+    MatchDecision decision = matcher.match(observed, List.of(known));
+
+    assertEquals(MatchConfidence.NONE, decision.confidence());
     assertFalse(decision.autoMerge());
   }
 
@@ -125,8 +169,8 @@ class IdentityMatcherTest {
   }
 
   @Test
-  void aHighMatchAcrossTypesIsReportedButNotMerged() {
-    var observed = new IdentityCandidate("vm", ResourceType.VM, new Identity("abc", null, List.of(), List.of(), List.of()));
+  void aHighMatchBetweenTypesThatCannotBeOneMachineIsReportedButNotMerged() {
+    var observed = new IdentityCandidate("store", ResourceType.STORAGE, new Identity("abc", null, List.of(), List.of(), List.of()));
     var known = agent("host", new Identity("abc", null, List.of(), List.of(), List.of()));
 
     MatchDecision decision = matcher.match(observed, List.of(known));

@@ -1,7 +1,12 @@
 package dev.pulse.http.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.domain.InvalidFieldException;
+import dev.pulse.domain.resource.Resource;
 import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
+import dev.pulse.engine.IdentityService;
+import dev.pulse.engine.PulseEngine;
 import dev.pulse.engine.ResourcePage;
 import dev.pulse.engine.ResourceQuery;
 import dev.pulse.engine.ResourceRegistry;
@@ -9,23 +14,61 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** {@code GET /api/resources} and {@code GET /api/resources/{id}}. Internal: not API. */
+/**
+ * {@code GET /api/resources}, {@code GET /api/resources/{id}}, and the identity overrides {@code
+ * POST /api/resources/{id}/link} and {@code /unlink}. Internal: not API.
+ */
 public final class ResourceRoutes {
 
   private static final int MAX_LIMIT = 10_000;
 
   private final ResourceRegistry registry;
+  private final IdentityService identities;
+  private final RequestBodies bodies;
 
-  public ResourceRoutes(ResourceRegistry registry) {
-    this.registry = registry;
+  public ResourceRoutes(PulseEngine engine, ObjectMapper json, long maxBodyBytes) {
+    this.registry = engine.registry();
+    this.identities = engine.identities();
+    this.bodies = new RequestBodies(json, maxBodyBytes);
   }
+
+  /** The body of a link request: the resource the path's resource is one machine with. */
+  public record LinkRequest(String targetId) {}
 
   public void register(RoutesConfig routes) {
     routes.get("/api/resources", this::list);
     routes.get("/api/resources/{id}", this::one);
+    routes.post("/api/resources/{id}/link", this::link);
+    routes.post("/api/resources/{id}/unlink", this::unlink);
+  }
+
+  private void link(Context ctx) {
+    LinkRequest request = bodies.read(ctx, LinkRequest.class);
+    if (request.targetId() == null || request.targetId().isBlank()) {
+      throw ProblemException.badField("targetId", "targetId is required");
+    }
+    ctx.json(ResourceJson.of(identity(() -> identities.link(ctx.pathParam("id"), request.targetId().strip()))));
+  }
+
+  private void unlink(Context ctx) {
+    List<Resource> parts = identity(() -> identities.unlink(ctx.pathParam("id")));
+    ctx.json(Map.of("resources", parts.stream().map(ResourceJson::of).toList()));
+  }
+
+  private static <T> T identity(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (NoSuchElementException e) {
+      throw new ProblemException(404, "Not found", e.getMessage(), "id");
+    } catch (InvalidFieldException e) {
+      throw ProblemException.badField(e.field(), e.getMessage());
+    }
   }
 
   private void list(Context ctx) {

@@ -104,6 +104,17 @@ public final class PveFleet {
     return new PveFleet(base.clusterName, base.nodes, guests, base.storages, clock);
   }
 
+  /** This fleet with some nodes' cluster addresses replaced (node name → IP). */
+  PveFleet withNodeAddresses(java.util.Map<String, String> addresses) {
+    if (addresses.isEmpty()) {
+      return this;
+    }
+    List<SimNode> moved = nodes.stream().map(n -> !addresses.containsKey(n.name()) ? n
+        : new SimNode(n.name(), n.nodeid(), addresses.get(n.name()), n.online(), n.cores(), n.threads(), n.maxmem(), n.maxdisk(),
+            n.cpuBase(), n.memFraction(), n.model())).toList();
+    return new PveFleet(clusterName, moved, guests, storages, clock);
+  }
+
   long now() {
     return clock.instant().getEpochSecond();
   }

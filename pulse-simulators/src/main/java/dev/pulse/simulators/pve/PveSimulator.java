@@ -50,7 +50,7 @@ public final class PveSimulator implements AutoCloseable {
     SimulatorTls tls = SimulatorTls.load();
     this.fingerprint = tls.fingerprint();
     this.access = b.access();
-    this.router = new PveRouter(PveFleet.homelabWith(b.clockForScenario(), b.extraGuests));
+    this.router = new PveRouter(PveFleet.homelabWith(b.clockForScenario(), b.extraGuests).withNodeAddresses(b.nodeAddresses));
     this.executor = SimulatorRuntime.threads("pve-sim", 4 * b.endpoints);
     for (int i = 0; i < b.endpoints; i++) {
       ProxmoxEndpoint[] self = new ProxmoxEndpoint[1];
@@ -179,8 +179,18 @@ public final class PveSimulator implements AutoCloseable {
   public static final class Builder extends ProxmoxSimulatorBuilder<Builder> {
     private int endpoints = 1;
     private int extraGuests;
+    private final java.util.Map<String, String> nodeAddresses = new java.util.HashMap<>();
 
     private Builder() {}
+
+    /**
+     * Gives a node (pve1, pve2 or pve3) another cluster address, for example this machine's own, so
+     * that an agent running here is recognised as that node.
+     */
+    public Builder nodeAddress(String node, String ip) {
+      nodeAddresses.put(node, ip);
+      return this;
+    }
 
     private ProxmoxAccess access() {
       return access("PVE", '=', "pulse@pve!monitor");

@@ -24,7 +24,14 @@ public record HostSample(
     Long swapUsedBytes,
     Map<String, NetCounters> network,
     Map<String, Double> temperaturesCelsius,
-    List<Mount> mounts) {
+    List<Mount> mounts,
+    Map<String, DiskCounters> disks) {
+
+  /** This reading with another hostname, for an agent told to report under a given name. */
+  public HostSample withHostname(String name) {
+    return new HostSample(name, machineId, dmiUuid, kernel, cpu, cpuCount, loadAverage, memoryTotalBytes, memoryUsedBytes,
+        swapTotalBytes, swapUsedBytes, network, temperaturesCelsius, mounts, disks);
+  }
 
   /** Cumulative CPU jiffies from the aggregate {@code cpu} line of {@code /proc/stat}. */
   public record CpuTimes(long busy, long total) {
@@ -40,9 +47,23 @@ public record HostSample(
     }
   }
 
-  /** Cumulative byte counters of one interface from {@code /proc/net/dev}. */
-  public record NetCounters(long rxBytes, long txBytes) {}
+  /**
+   * One interface: cumulative byte counters from {@code /proc/net/dev}, its MAC from {@code
+   * /sys/class/net}, and its addresses in CIDR form.
+   */
+  public record NetCounters(long rxBytes, long txBytes, String mac, List<String> addresses) {
+    public NetCounters {
+      addresses = List.copyOf(addresses);
+    }
+  }
 
-  /** A mounted filesystem that holds data (pseudo filesystems left out, each device once). */
-  public record Mount(String device, String mountpoint, String type) {}
+  /**
+   * A mounted filesystem that holds data (pseudo filesystems left out, each device once), with its
+   * size by statvfs: used = total − free blocks, as {@code df} counts it. Sizes are {@code null}
+   * when the mount cannot be queried.
+   */
+  public record Mount(String device, String mountpoint, String type, Long totalBytes, Long usedBytes) {}
+
+  /** Cumulative bytes read and written by one whole disk, from {@code /proc/diskstats} (512-byte sectors). */
+  public record DiskCounters(long readBytes, long writeBytes) {}
 }

@@ -1,8 +1,11 @@
 package dev.pulse.adapters.agents.host;
 
 import java.io.IOException;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Reads a Linux host from {@code /proc}, {@code /sys} and {@code /etc} under a root directory
@@ -26,9 +30,17 @@ public final class ProcHostReader {
       "squashfs", "overlay", "nsfs", "efivarfs", "binfmt_misc", "rpc_pipefs", "fuse.lxcfs", "ramfs");
 
   private final Path root;
+  private final Function<String, List<String>> addresses;
 
+  /** Reads the host under {@code root}; on {@code /} interface addresses come from the JDK. */
   public ProcHostReader(Path root) {
+    this(root, root.toAbsolutePath().normalize().equals(Path.of("/")) ? ProcHostReader::jdkAddresses : name -> List.of());
+  }
+
+  /** @param addresses interface name → its addresses in CIDR form */
+  public ProcHostReader(Path root, Function<String, List<String>> addresses) {
     this.root = root;
+    this.addresses = addresses;
   }
 
   public HostSample read() {
@@ -40,7 +52,7 @@ public final class ProcHostReader {
     return new HostSample(firstLine("proc/sys/kernel/hostname"), firstLine("etc/machine-id"),
         firstLine("sys/class/dmi/id/product_uuid"), firstLine("proc/sys/kernel/osrelease"), cpuTimes(), cpuCount(),
         loadAverage(), total, total == null || available == null ? null : total - available, swapTotal,
-        swapTotal == null || swapFree == null ? null : swapTotal - swapFree, network(), temperatures(), mounts());
+        swapTotal == null || swapFree == null ? null : swapTotal - swapFree, network(), temperatures(), mounts(), diskstats());
   }
 
   private HostSample.CpuTimes cpuTimes() {
@@ -112,7 +124,8 @@ public final class ProcHostReader {
       String name = line.substring(0, colon).trim();
       String[] f = line.substring(colon + 1).trim().split("\\s+");
       if (!name.equals("lo") && f.length >= 9) {
-        out.put(name, new HostSample.NetCounters(Long.parseLong(f[0]), Long.parseLong(f[8])));
+        String mac = firstLine("sys/class/net/" + name + "/address");
+        out.put(name, new HostSample.NetCounters(Long.parseLong(f[0]), Long.parseLong(f[8]), mac, addresses.apply(name)));
       }
     }
     return out;
@@ -155,9 +168,62 @@ public final class ProcHostReader {
       if (f.length < 3 || PSEUDO_FS.contains(f[2]) || !devices.add(f[0])) {
         continue; // pseudo filesystems, and bind mounts of a device already listed
       }
-      out.add(new HostSample.Mount(f[0], f[1].replace("\\040", " "), f[2]));
+      String mountpoint = f[1].replace("\\040", " ");
+      Long total = null;
+      Long used = null;
+      try {
+        FileStore store = Files.getFileStore(root.resolve(mountpoint.substring(1)));
+        total = store.getTotalSpace();
+        used = total - store.getUnallocatedSpace();
+      } catch (IOException | RuntimeException e) {
+        // not mounted under this root, or not readable: size unknown
+      }
+      out.add(new HostSample.Mount(f[0], mountpoint, f[2], total, used));
     }
     return out;
+  }
+
+  /** Whole disks from {@code /proc/diskstats}: partitions, loop, ram and device-mapper devices left out. */
+  private Map<String, HostSample.DiskCounters> diskstats() {
+    Map<String, HostSample.DiskCounters> out = new LinkedHashMap<>();
+    for (String line : lines("proc/diskstats")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length < 10) {
+        continue;
+      }
+      String name = f[2];
+      boolean virtual = name.startsWith("loop") || name.startsWith("ram") || name.startsWith("dm-") || name.startsWith("zd");
+      boolean partition = Files.isDirectory(root.resolve("sys/block")) ? !Files.isDirectory(root.resolve("sys/block/" + name))
+          : name.matches("(sd|vd|hd|xvd)[a-z]+\\d+|.*\\dp\\d+");
+      if (virtual || partition) {
+        continue;
+      }
+      try {
+        out.put(name, new HostSample.DiskCounters(Long.parseLong(f[5]) * 512, Long.parseLong(f[9]) * 512));
+      } catch (NumberFormatException e) {
+        // a line this reader does not understand is skipped
+      }
+    }
+    return out;
+  }
+
+  /** The interface's addresses in CIDR form, as the JDK sees them. */
+  private static List<String> jdkAddresses(String name) {
+    try {
+      NetworkInterface nic = NetworkInterface.getByName(name);
+      if (nic == null) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (InterfaceAddress a : nic.getInterfaceAddresses()) {
+        String text = a.getAddress().getHostAddress();
+        int zone = text.indexOf('%');
+        out.add((zone >= 0 ? text.substring(0, zone) : text) + "/" + a.getNetworkPrefixLength());
+      }
+      return out;
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   private static Double millidegrees(String text) {

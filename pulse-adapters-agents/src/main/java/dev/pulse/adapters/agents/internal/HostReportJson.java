@@ -30,8 +30,10 @@ public record HostReportJson(
       String osVersion, String kernelVersion, String architecture, String cpuModel, Integer cpuCount, Long uptimeSeconds,
       List<Double> loadAverage, String dmiUuid) {}
 
+  /** The four rates are this server's agent's additions, in bytes per second; other agents leave them out. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Metrics(Double cpuUsagePercent, Memory memory) {}
+  public record Metrics(Double cpuUsagePercent, Memory memory, Double netInBytesPerSecond, Double netOutBytesPerSecond,
+      Double diskReadBytesPerSecond, Double diskWriteBytesPerSecond) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Memory(Long totalBytes, Long usedBytes, Long freeBytes, Double usage, Long swapTotalBytes, Long swapUsedBytes) {}

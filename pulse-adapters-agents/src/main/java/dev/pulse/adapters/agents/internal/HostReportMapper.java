@@ -8,6 +8,7 @@ import dev.pulse.domain.resource.Facets;
 import dev.pulse.domain.resource.HostFacet;
 import dev.pulse.domain.resource.Identity;
 import dev.pulse.domain.resource.Metrics;
+import dev.pulse.domain.resource.RateMetric;
 import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.resource.UsageMetric;
@@ -57,6 +58,12 @@ public final class HostReportMapper {
             mem == null ? null : UsageMetric.of(mem.usedBytes(), mem.totalBytes(), PLATFORM),
             rootDisk(filesystems))
         .withSwap(mem == null ? null : UsageMetric.of(mem.swapUsedBytes(), mem.swapTotalBytes(), PLATFORM));
+    if (r.metrics() != null) {
+      HostReportJson.Metrics m = r.metrics();
+      metrics = metrics.withIo(rate(m.netInBytesPerSecond(), "metrics.netInBytesPerSecond"),
+          rate(m.netOutBytesPerSecond(), "metrics.netOutBytesPerSecond"), rate(m.diskReadBytesPerSecond(), "metrics.diskReadBytesPerSecond"),
+          rate(m.diskWriteBytesPerSecond(), "metrics.diskWriteBytesPerSecond"));
+    }
     List<AgentFacet.Interface> nics = interfaces(r.network());
     Set<String> ips = new LinkedHashSet<>();
     Set<String> macs = new LinkedHashSet<>();
@@ -87,6 +94,16 @@ public final class HostReportMapper {
         r.tags() == null ? List.of() : r.tags().stream().filter(t -> t != null && !t.isBlank()).distinct().toList(),
         Facets.NONE.withHost(hostFacet).withAgent(agent));
     return new AgentReport(r.agent().id(), Duration.ofSeconds(interval), List.of(resource));
+  }
+
+  private static RateMetric rate(Double bytesPerSecond, String field) {
+    if (bytesPerSecond == null) {
+      return null;
+    }
+    if (!Double.isFinite(bytesPerSecond) || bytesPerSecond < 0) {
+      throw new InvalidReportException(field, field + " must be a non-negative number of bytes per second");
+    }
+    return new RateMetric(bytesPerSecond, PLATFORM);
   }
 
   private static List<AgentFacet.Filesystem> filesystems(List<HostReportJson.Disk> disks) {

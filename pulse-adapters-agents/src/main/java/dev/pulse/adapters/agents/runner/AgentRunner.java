@@ -34,6 +34,7 @@ public final class AgentRunner implements AutoCloseable {
   private final URI reportUri;
   private final String token;
   private final Duration interval;
+  private final String hostname;
   private final String version;
   private final ProcHostReader reader;
   private final Clock clock;
@@ -45,12 +46,14 @@ public final class AgentRunner implements AutoCloseable {
   });
   private final AtomicInteger sent = new AtomicInteger();
   private HostSample previous;
+  private java.time.Instant previousAt;
   private Duration backoff = Duration.ofSeconds(1);
 
-  public AgentRunner(URI server, String token, Duration interval, String version, ProcHostReader reader, Clock clock) {
-    this.reportUri = URI.create(server.toString().replaceAll("/+$", "") + "/api/agents/agent/report");
-    this.token = token;
-    this.interval = interval;
+  public AgentRunner(AgentOptions options, String version, ProcHostReader reader, Clock clock) {
+    this.reportUri = URI.create(options.url().toString().replaceAll("/+$", "") + "/api/agents/agent/report");
+    this.token = options.token();
+    this.interval = options.interval();
+    this.hostname = options.hostname();
     this.version = version;
     this.reader = reader;
     this.clock = clock;
@@ -70,10 +73,15 @@ public final class AgentRunner implements AutoCloseable {
     Duration next = interval;
     try {
       HostSample now = reader.read();
+      if (hostname != null) {
+        now = now.withHostname(hostname);
+      }
       String agentId = now.machineId() != null ? now.machineId() : now.hostname() != null ? now.hostname() : "unknown";
+      java.time.Instant at = clock.instant();
       byte[] body = gzip(JSON.writeValueAsBytes(
-          HostReports.build(agentId, version, (int) interval.toSeconds(), previous, now, clock.instant())));
+          HostReports.build(agentId, version, (int) interval.toSeconds(), previous, previousAt, now, at)));
       previous = now;
+      previousAt = at;
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(reportUri)
           .timeout(Duration.ofSeconds(30))
           .header("Authorization", "Bearer " + token)
