@@ -13,6 +13,7 @@ const Storage = lazy(() => import("./routes/Storage"));
 const Backups = lazy(() => import("./routes/Backups"));
 const Ceph = lazy(() => import("./routes/Ceph"));
 const Mail = lazy(() => import("./routes/Mail"));
+const Docker = lazy(() => import("./routes/Docker"));
 
 function Layout(props: ParentProps) {
   return (
@@ -54,6 +55,7 @@ export default function App() {
           <Route path="/backups" component={Backups} />
           <Route path="/ceph" component={Ceph} />
           <Route path="/mail" component={Mail} />
+          <Route path="/docker" component={Docker} />
           <Route path="/settings" component={Settings} />
           <Route path="*" component={() => <p class="text-muted">No such page.</p>} />
         </Router>

@@ -1,7 +1,7 @@
 // Wire types of the Pulse API (docs/api.md). Unknown figures are null, never 0.
 
 export type ResourceType =
-  | "agent" | "vm" | "system-container" | "app-container" | "docker-host" | "k8s-cluster" | "k8s-node"
+  | "agent" | "vm" | "system-container" | "app-container" | "docker-host" | "docker-service" | "k8s-cluster" | "k8s-node"
   | "pod" | "k8s-deployment" | "storage" | "pbs" | "pmg" | "ceph" | "physical_disk" | "zfs-pool";
 
 export type ResourceStatus = "online" | "warning" | "offline" | "unknown";
@@ -110,6 +110,48 @@ export interface Resource {
   protection: ProtectionFacet | null;
   pmg: PmgFacet | null;
   agent: AgentFacet | null;
+  docker: DockerFacet | null;
+  kubernetes: KubernetesFacet | null;
+}
+
+/** Docker or Podman: exactly one part is set. */
+export interface DockerFacet {
+  host: {
+    agentId: string; runtime: "docker" | "podman" | string; runtimeVersion: string | null; os: string | null; kernel: string | null;
+    architecture: string | null; cpus: number | null; memoryTotalBytes: number | null; containers: number; running: number;
+    unhealthy: number; swarmRole: string | null; swarmState: string | null; intervalSeconds: number;
+  } | null;
+  container: {
+    containerId: string; image: string; state: string; statusText: string | null; health: string | null; restartCount: number;
+    exitCode: number | null; oomKilled: boolean | null; createdAt: string | null; startedAt: string | null;
+    composeProject: string | null; composeService: string | null; podName: string | null; ports: string[];
+    labels: Record<string, string>;
+  } | null;
+  service: {
+    serviceId: string; stack: string | null; image: string | null; mode: string | null; desiredTasks: number | null;
+    runningTasks: number | null; failedTasks: string[];
+  } | null;
+}
+
+/** Kubernetes: exactly one part is set. */
+export interface KubernetesFacet {
+  cluster: {
+    agentId: string; name: string | null; version: string | null; nodes: number; readyNodes: number; pods: number;
+    deployments: number; metricsAvailable: boolean; podsTruncated: boolean; intervalSeconds: number;
+  } | null;
+  node: {
+    ready: boolean; unschedulable: boolean; conditions: Record<string, string>; cpuCapacityCores: number | null;
+    cpuAllocatableCores: number | null; memoryCapacityBytes: number | null; memoryAllocatableBytes: number | null;
+    podCapacity: number | null; kubeletVersion: string | null; containerRuntime: string | null; roles: string[];
+  } | null;
+  pod: {
+    namespace: string; phase: string; reason: string | null; nodeName: string | null; restarts: number; containers: number;
+    readyContainers: number; ownerKind: string | null; ownerName: string | null; terminating: boolean;
+  } | null;
+  deployment: {
+    namespace: string; desiredReplicas: number; updatedReplicas: number; readyReplicas: number; availableReplicas: number;
+    unavailableReplicas: number; problem: string | null;
+  } | null;
 }
 
 export interface AgentFacet {

@@ -10,6 +10,7 @@ import HardDrive from "lucide-solid/icons/hard-drive";
 import Archive from "lucide-solid/icons/archive";
 import Database from "lucide-solid/icons/database";
 import MailIcon from "lucide-solid/icons/mail";
+import Container from "lucide-solid/icons/container";
 import { useInventory } from "../stores/inventory";
 
 /** The pages in the navigation, in order. */
@@ -19,6 +20,7 @@ const PAGES = [
   { href: "/storage", label: "Storage", icon: HardDrive },
   { href: "/ceph", label: "Ceph", icon: Database },
   { href: "/backups", label: "Backups", icon: Archive },
+  { href: "/docker", label: "Docker", icon: Container },
   { href: "/mail", label: "Mail", icon: MailIcon },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

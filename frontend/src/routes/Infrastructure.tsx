@@ -5,6 +5,7 @@ import { MetricCell } from "../components/MetricCell";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatBytes } from "../format/bytes";
 import { formatUptime } from "../format/duration";
+import { formatRate } from "../format/rate";
 import type { Resource } from "../api/types";
 import { useInventory } from "../stores/inventory";
 
@@ -22,6 +23,13 @@ function NodeDetail(props: { node: Resource }) {
       ["Boot", host()?.bootMode],
       ["Pending updates", host()?.pendingUpdates],
       ["Addresses", props.node.identity?.ips?.join(", ")],
+      ["Sources", props.node.sources.map((s) => `${s.sourceId} (${s.status})`).join(", ")],
+      ["Filesystems", props.node.agent?.filesystems.length
+        ? props.node.agent.filesystems.map((f) => `${f.mountpoint} ${formatBytes(f.usedBytes)} / ${formatBytes(f.totalBytes)}`).join("; ") : null],
+      ["Network in / out", props.node.metrics.netIn || props.node.metrics.netOut
+        ? `${formatRate(props.node.metrics.netIn?.bytesPerSecond)} / ${formatRate(props.node.metrics.netOut?.bytesPerSecond)}` : null],
+      ["Disk read / write", props.node.metrics.diskRead || props.node.metrics.diskWrite
+        ? `${formatRate(props.node.metrics.diskRead?.bytesPerSecond)} / ${formatRate(props.node.metrics.diskWrite?.bytesPerSecond)}` : null],
       ["Reported by", props.node.agent ? `Pulse agent ${props.node.agent.agentVersion ?? ""} every ${props.node.agent.intervalSeconds} s` : null],
       ["Temperatures", props.node.agent && Object.keys(props.node.agent.temperaturesCelsius).length
         ? Object.entries(props.node.agent.temperaturesCelsius).map(([k, v]) => `${k} ${v.toFixed(0)} °C`).join(", ") : null],
@@ -29,6 +37,12 @@ function NodeDetail(props: { node: Resource }) {
         ? props.node.agent.raid.map((a) => `${a.device} ${a.level} ${a.state} (${a.activeDevices}/${a.totalDevices})`).join("; ") : null],
     ]} />
   );
+}
+
+/** The hottest sensor the agent reports, or "—" without an agent. */
+function hottest(n: Resource): string {
+  const values = Object.values(n.agent?.temperaturesCelsius ?? {});
+  return values.length ? `${Math.max(...values).toFixed(0)} °C` : "—";
 }
 
 export default function Infrastructure() {
@@ -71,7 +85,7 @@ export default function Infrastructure() {
           <DataTable
             headers={<>
               <th class={th}>Node</th><th class={th}>Status</th><th class={th}>CPU</th>
-              <th class={th}>Memory</th><th class={th}>Disk</th><th class={th}>Uptime</th><th class={th}>Guests</th>
+              <th class={th}>Memory</th><th class={th}>Disk</th><th class={th}>Temp</th><th class={th}>Uptime</th><th class={th}>Guests</th>
             </>}
           >
             <For each={nodes()}>
@@ -87,11 +101,12 @@ export default function Infrastructure() {
                     </td>
                     <td class={td}><MetricCell testId="memory" percent={n.metrics.memory?.percent} detail={usageDetail(n.metrics.memory)} /></td>
                     <td class={td}><MetricCell testId="disk" percent={n.metrics.disk?.percent} detail={usageDetail(n.metrics.disk)} /></td>
+                    <td class={`${td} tabular-nums`} data-testid="temperature">{hottest(n)}</td>
                     <td class={`${td} tabular-nums`}>{formatUptime(n.proxmox?.uptimeSeconds)}</td>
                     <td class={`${td} tabular-nums`}>{guestCounts().get(n.id) ?? 0}</td>
                   </tr>
                   <Show when={open() === n.id}>
-                    <tr class={row}><td class={`${td} bg-sunken`} colSpan={7}><NodeDetail node={n} /></td></tr>
+                    <tr class={row}><td class={`${td} bg-sunken`} colSpan={8}><NodeDetail node={n} /></td></tr>
                   </Show>
                 </>
               )}

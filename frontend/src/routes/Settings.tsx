@@ -1,6 +1,7 @@
 import { For, Show, createResource, onCleanup } from "solid-js";
 import { ApiError } from "../api/client";
 import { deleteConnection, listConnections, type Connection } from "../api/connections";
+import { AddHost } from "../components/AddHost";
 import { ConnectionForm } from "../components/ConnectionForm";
 import { DataTable, row, td, th } from "../components/DataTable";
 import { StatusBadge } from "../components/StatusBadge";
@@ -74,6 +75,10 @@ export default function Settings() {
           Pin the node certificate's SHA-256 fingerprint for self-signed certificates.
         </p>
         <ConnectionForm onCreated={() => refetch()} />
+      </section>
+      <section class="space-y-3">
+        <h2 class="text-lg font-semibold">Add a host</h2>
+        <AddHost />
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 package dev.pulse.app;
 
+import dev.pulse.adapters.agents.docker.DockerCollector;
 import dev.pulse.adapters.agents.host.ProcHostReader;
 import dev.pulse.adapters.agents.runner.AgentOptions;
 import dev.pulse.adapters.agents.runner.AgentRunner;
@@ -86,7 +87,9 @@ public final class PulseMain {
       System.err.println(AgentOptions.USAGE);
       return 2;
     }
-    try (AgentRunner runner = new AgentRunner(options, version(), new ProcHostReader(Path.of("/")), Clock.systemUTC()).start()) {
+    String xdgRuntime = System.getenv("XDG_RUNTIME_DIR");
+    try (AgentRunner runner = new AgentRunner(options, version(), new ProcHostReader(Path.of("/")), Clock.systemUTC(),
+        () -> DockerCollector.findSocket(xdgRuntime)).start()) {
       LOG.info("Pulse agent reporting to {} every {} s", options.url(), options.interval().toSeconds());
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pulse-agent-shutdown"));
@@ -118,6 +121,7 @@ public final class PulseMain {
           simulate pve --port N --token-id USER@REALM!ID --token-secret SECRET
                      run only the PVE simulator, for any PVE client
           agent --url URL --token TOKEN [--interval 30s] [--hostname NAME] [--token-file PATH]
+                [--docker auto|on|off] [--docker-socket PATH]
                      report this Linux host to a Pulse server
           version    print the version""";
   }

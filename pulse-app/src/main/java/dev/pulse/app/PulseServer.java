@@ -1,10 +1,14 @@
 package dev.pulse.app;
 
+import dev.pulse.adapters.agents.DockerReportDecoder;
 import dev.pulse.adapters.agents.HostReportDecoder;
 import dev.pulse.adapters.proxmox.ProxmoxCollectorFactory;
 import dev.pulse.app.internal.AesGcmCipher;
 import dev.pulse.app.internal.ApiTokens;
+import dev.pulse.app.internal.JsonFileApiTokenStore;
 import dev.pulse.app.internal.JsonFileIdentityLinkStore;
+import dev.pulse.domain.security.ApiTokenStore;
+import dev.pulse.http.AccessTokens;
 import dev.pulse.domain.identity.IdentityLinkStore;
 import dev.pulse.app.internal.DemoFleet;
 import dev.pulse.app.internal.EncryptedFileConnectionStore;
@@ -14,6 +18,7 @@ import dev.pulse.http.AccessPolicy;
 import dev.pulse.http.PulseHttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +74,11 @@ public final class PulseServer implements AutoCloseable {
       }
       http = PulseHttpServer.builder()
           .engine(engine)
-          .access(new AccessPolicy(tokens, demo))
+          .access(new AccessPolicy(new AccessTokens(tokens, demo ? ApiTokenStore.inMemory()
+              : new JsonFileApiTokenStore(config.dataDir().resolve("api-tokens.json")), clock), demo))
+          .agentJar(ownJar())
           .agentDecoder(new HostReportDecoder())
+          .agentDecoder(new DockerReportDecoder())
           .host(config.bindAddress())
           .version(version)
           .build()
@@ -90,6 +98,16 @@ public final class PulseServer implements AutoCloseable {
           tokens.generatedToken(), http.port(), tokens.generatedToken());
     }
     return server;
+  }
+
+  /** The jar this Pulse runs from, served to agents; {@code null} when it runs from classes. */
+  private static Path ownJar() {
+    try {
+      Path location = Path.of(PulseServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return location.toString().endsWith(".jar") ? location : null;
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return null;
+    }
   }
 
   public int port() {

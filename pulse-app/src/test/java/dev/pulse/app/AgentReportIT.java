@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pulse.simulators.agent.HostReportSamples;
+import dev.pulse.simulators.agent.ReportSamples;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,7 +40,11 @@ class AgentReportIT {
   }
 
   private HttpResponse<String> post(byte[] body, boolean gzip, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/agents/agent/report"))
+    return post("/api/agents/agent/report", body, gzip, token);
+  }
+
+  private HttpResponse<String> post(String path, byte[] body, boolean gzip, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (gzip) {
@@ -74,7 +78,7 @@ class AgentReportIT {
 
   @Test
   void aFullGzipReportIsAcceptedAndTheHostAppears() throws Exception {
-    HttpResponse<String> r = post(gzip(HostReportSamples.full().getBytes(StandardCharsets.UTF_8)), true, AppFixture.TOKEN);
+    HttpResponse<String> r = post(gzip(ReportSamples.host().getBytes(StandardCharsets.UTF_8)), true, AppFixture.TOKEN);
 
     assertEquals(200, r.statusCode(), r.body());
     JsonNode answer = JSON.readTree(r.body());
@@ -90,12 +94,12 @@ class AgentReportIT {
 
   @Test
   void aPlainReportIsAcceptedToo() throws Exception {
-    assertEquals(200, post(HostReportSamples.full().getBytes(StandardCharsets.UTF_8), false, AppFixture.TOKEN).statusCode());
+    assertEquals(200, post(ReportSamples.host().getBytes(StandardCharsets.UTF_8), false, AppFixture.TOKEN).statusCode());
   }
 
   @Test
   void badInputNeverGives500AndNeverChangesTheStoredHost() throws Exception {
-    String good = HostReportSamples.full();
+    String good = ReportSamples.host();
     assertEquals(200, post(good.getBytes(StandardCharsets.UTF_8), false, AppFixture.TOKEN).statusCode());
     String before = stored();
 
@@ -112,5 +116,49 @@ class AgentReportIT {
     assertProblem(post("not json".getBytes(StandardCharsets.UTF_8), false, AppFixture.TOKEN), 400, "(body)");
 
     assertEquals(JSON.readTree(before).get("metrics"), JSON.readTree(stored()).get("metrics"), "the last good state is kept");
+  }
+
+  /** Issues a token with these scopes through the API, as the UI's "Add a host" does. */
+  private String issue(String... scopes) throws Exception {
+    String body = JSON.writeValueAsString(java.util.Map.of("name", "test", "scopes", java.util.List.of(scopes)));
+    HttpResponse<String> r = AppFixture.post(server, "/api/security/tokens", body, AppFixture.TOKEN);
+    assertEquals(201, r.statusCode(), r.body());
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  @Test
+  void aReportOnlyTokenMayReportButNotReadAndAWrongScopeChangesNothing() throws Exception {
+    String hostToken = issue("agent:report");
+    String dockerToken = issue("docker:report");
+    byte[] report = ReportSamples.host().getBytes(StandardCharsets.UTF_8);
+
+    assertProblem(post(report, false, dockerToken), 403, null);
+    assertEquals(404, AppFixture.get(server, RESOURCE, AppFixture.TOKEN).statusCode(), "nothing was stored");
+    assertEquals(200, post(report, false, hostToken).statusCode());
+    assertProblem(AppFixture.get(server, RESOURCE, hostToken), 403, null);
+    assertEquals(200, AppFixture.get(server, RESOURCE, AppFixture.TOKEN).statusCode());
+  }
+
+  @Test
+  void aDockerReportWithEveryFieldLandsAsAHostWithContainersAndBadOnesChangeNothing() throws Exception {
+    String token = issue("docker:report");
+    String full = ReportSamples.docker();
+
+    HttpResponse<String> r = post("/api/agents/docker/report", gzip(full.getBytes(StandardCharsets.UTF_8)), true, token);
+
+    assertEquals(200, r.statusCode(), r.body());
+    JsonNode containers = JSON.readTree(AppFixture.get(server, "/api/resources?type=app-container", AppFixture.TOKEN).body());
+    assertEquals(3, containers.get("total").asInt());
+    String nginx = "/api/resources/docker-agent-7:container-aaaaaaaaaaaa";
+    JsonNode before = JSON.readTree(AppFixture.get(server, nginx, AppFixture.TOKEN).body());
+    assertEquals("docker-agent-7:docker-host", before.get("parentId").asText());
+    assertEquals("healthy", before.at("/docker/container/health").asText());
+
+    assertProblem(post("/api/agents/docker/report", full.replace("\"restartCount\":0", "\"restartCount\":\"0\"")
+        .getBytes(StandardCharsets.UTF_8), false, token), 400, "containers[0].restartCount");
+    assertProblem(post("/api/agents/docker/report", gzip(new byte[40 * 1024 * 1024]), true, token), 413, null);
+    assertProblem(post("/api/agents/docker/report", full.getBytes(StandardCharsets.UTF_8), false, issue("agent:report")), 403, null);
+
+    assertEquals(before.get("metrics"), JSON.readTree(AppFixture.get(server, nginx, AppFixture.TOKEN).body()).get("metrics"));
   }
 }

@@ -99,14 +99,20 @@ public final class PulseEngine implements AutoCloseable {
     registry.removeListener(listener);
   }
 
+  /** {@link #ingest(String, String, Duration, int, List)} with 6 intervals of grace, as for host agents. */
+  public void ingest(String sourceId, String platform, Duration interval, List<ObservedResource> resources) {
+    ingest(sourceId, platform, interval, 6, resources);
+  }
+
   /**
    * Takes in what a pushing source (an agent) reported. The source is tracked from its first report:
-   * stale after 6 × its interval, clamped to 60 s – 10 min, offline after three times that.
+   * stale after {@code graceIntervals} × its interval, clamped to 60 s – 10 min, offline after three
+   * times that.
    *
    * @param interval how often the source says it reports
    */
-  public void ingest(String sourceId, String platform, Duration interval, List<ObservedResource> resources) {
-    Duration stale = clamp(interval.multipliedBy(6), Duration.ofSeconds(60), Duration.ofMinutes(10));
+  public void ingest(String sourceId, String platform, Duration interval, int graceIntervals, List<ObservedResource> resources) {
+    Duration stale = clamp(interval.multipliedBy(graceIntervals), Duration.ofSeconds(60), Duration.ofMinutes(10));
     registry.registerSource(sourceId, platform, stale, stale.multipliedBy(3), clock.instant());
     registry.apply(new Observation(sourceId, platform, clock.instant(), CollectionResult.success(resources)));
   }

@@ -11,7 +11,9 @@ import dev.pulse.http.internal.ConnectionRoutes;
 import dev.pulse.http.internal.Problems;
 import dev.pulse.http.internal.ResourceRoutes;
 import dev.pulse.http.internal.StateSocket;
+import dev.pulse.http.internal.InstallRoutes;
 import dev.pulse.http.internal.SystemRoutes;
+import dev.pulse.http.internal.TokenRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -37,6 +39,8 @@ public final class PulseHttpServer implements AutoCloseable {
     ConnectionRoutes connections = new ConnectionRoutes(b.engine, json, b.maxBodyBytes);
     SystemRoutes system = new SystemRoutes(b.version);
     AgentRoutes agents = new AgentRoutes(b.engine, b.agentDecoders, b.version);
+    TokenRoutes tokens = new TokenRoutes(b.access.tokens(), json, b.maxBodyBytes);
+    InstallRoutes install = new InstallRoutes(b.agentJar);
     boolean ui = PulseHttpServer.class.getResource("/public/index.html") != null;
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -52,6 +56,8 @@ public final class PulseHttpServer implements AutoCloseable {
       resources.register(config.routes);
       connections.register(config.routes);
       agents.register(config.routes);
+      tokens.register(config.routes);
+      install.register(config.routes);
       socket.register(config.routes);
       Problems.register(config.routes);
     });
@@ -87,8 +93,18 @@ public final class PulseHttpServer implements AutoCloseable {
     private String host = "0.0.0.0";
     private long maxBodyBytes = 64 * 1024;
     private final java.util.List<AgentReportDecoder> agentDecoders = new java.util.ArrayList<>();
+    private java.nio.file.Path agentJar;
 
     private Builder() {}
+
+    /**
+     * The jar served at {@code /download/pulse-agent.jar} for {@code /install.sh}; without one (a
+     * build run from classes) both answer 404 saying so.
+     */
+    public Builder agentJar(java.nio.file.Path jar) {
+      this.agentJar = jar;
+      return this;
+    }
 
     public Builder engine(PulseEngine engine) {
       this.engine = Objects.requireNonNull(engine);

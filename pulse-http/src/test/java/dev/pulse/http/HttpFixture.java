@@ -36,6 +36,10 @@ final class HttpFixture implements AutoCloseable {
   final HttpClient client = HttpClient.newHttpClient();
 
   HttpFixture(boolean publicReads) {
+    this(publicReads, null);
+  }
+
+  HttpFixture(boolean publicReads, java.nio.file.Path agentJar) {
     ResourceCollector ticking = new ResourceCollector() {
       @Override
       public String platform() {
@@ -93,7 +97,8 @@ final class HttpFixture implements AutoCloseable {
         .host("127.0.0.1")
         .version("1.2.3-test")
         .maxBodyBytes(4096)
-        .access(new AccessPolicy(TOKEN::equals, publicReads))
+        .agentJar(agentJar)
+        .access(AccessPolicy.adminToken(TOKEN::equals, publicReads, java.time.Clock.systemUTC()))
         .build()
         .start(0);
   }

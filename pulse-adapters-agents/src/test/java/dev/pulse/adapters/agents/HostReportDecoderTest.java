@@ -9,7 +9,7 @@ import dev.pulse.domain.agent.InvalidReportException;
 import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.source.ObservedResource;
-import dev.pulse.simulators.agent.HostReportSamples;
+import dev.pulse.simulators.agent.ReportSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +22,7 @@ class HostReportDecoderTest {
   private final HostReportDecoder decoder = new HostReportDecoder();
 
   static String full() throws IOException {
-    return HostReportSamples.full();
+    return ReportSamples.host();
   }
 
   private AgentReport decode(String json) {

@@ -1,5 +1,7 @@
 package dev.pulse.adapters.proxmox;
 
+import dev.pulse.simulators.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

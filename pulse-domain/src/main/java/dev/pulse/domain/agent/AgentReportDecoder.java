@@ -13,6 +13,14 @@ public interface AgentReportDecoder {
   String platform();
 
   /**
+   * How many of its intervals a source of this kind may stay silent before it is stale: 6 for host
+   * agents, 4 for Docker and Kubernetes.
+   */
+  default int graceIntervals() {
+    return 6;
+  }
+
+  /**
    * @throws InvalidReportException naming the field at fault; nothing is stored then
    */
   AgentReport decode(byte[] json);

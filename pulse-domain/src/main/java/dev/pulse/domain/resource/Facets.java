@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param protection a guest's backups and replication
  * @param pmg facts of a Proxmox Mail Gateway node
  * @param agent what a Pulse agent reports about its host
+ * @param docker a Docker or Podman host, container or Swarm service
+ * @param kubernetes a Kubernetes cluster, node, pod or deployment
  */
 public record Facets(
     @Nullable ProxmoxFacet proxmox,
@@ -33,63 +35,73 @@ public record Facets(
     @Nullable ClusterFacet cluster,
     @Nullable ProtectionFacet protection,
     @Nullable PmgFacet pmg,
-    @Nullable AgentFacet agent) {
+    @Nullable AgentFacet agent,
+    @Nullable DockerFacet docker,
+    @Nullable KubernetesFacet kubernetes) {
 
-  public static final Facets NONE = new Facets(null, null, null, null, null, null, null, null, null, null, null, null, null);
+  public static final Facets NONE = new Facets(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   public static Facets of(ProxmoxFacet proxmox) {
     return NONE.withProxmox(proxmox);
   }
 
   public Facets withProxmox(@Nullable ProxmoxFacet f) {
-    return new Facets(f, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent);
+    return new Facets(f, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
   }
 
   public Facets withStorage(@Nullable StorageFacet f) {
-    return new Facets(proxmox, f, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent);
+    return new Facets(proxmox, f, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
   }
 
   public Facets withHost(@Nullable HostFacet f) {
-    return new Facets(proxmox, storage, f, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent);
+    return new Facets(proxmox, storage, f, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
   }
 
   public Facets withGuest(@Nullable GuestFacet f) {
-    return new Facets(proxmox, storage, host, f, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent);
+    return new Facets(proxmox, storage, host, f, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
   }
 
   public Facets withDisk(@Nullable DiskFacet f) {
-    return new Facets(proxmox, storage, host, guest, f, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent);
+    return new Facets(proxmox, storage, host, guest, f, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
   }
 
   public Facets withZfs(@Nullable ZfsPoolFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, f, pbs, datastore, ceph, cluster, protection, pmg, agent);
+    return new Facets(proxmox, storage, host, guest, disk, f, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
   }
 
   public Facets withPbs(@Nullable PbsFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, f, datastore, ceph, cluster, protection, pmg, agent);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, f, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
   }
 
   public Facets withDatastore(@Nullable DatastoreFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, f, ceph, cluster, protection, pmg, agent);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, f, ceph, cluster, protection, pmg, agent, docker, kubernetes);
   }
 
   public Facets withCeph(@Nullable CephFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, f, cluster, protection, pmg, agent);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, f, cluster, protection, pmg, agent, docker, kubernetes);
   }
 
   public Facets withCluster(@Nullable ClusterFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, f, protection, pmg, agent);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, f, protection, pmg, agent, docker, kubernetes);
   }
 
   public Facets withProtection(@Nullable ProtectionFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, f, pmg, agent);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, f, pmg, agent, docker, kubernetes);
   }
 
   public Facets withPmg(@Nullable PmgFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, f, agent);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, f, agent, docker, kubernetes);
   }
 
   public Facets withAgent(@Nullable AgentFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, f);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, f, docker, kubernetes);
+  }
+
+  public Facets withDocker(@Nullable DockerFacet f) {
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, f, kubernetes);
+  }
+
+  public Facets withKubernetes(@Nullable KubernetesFacet f) {
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, f);
   }
 }

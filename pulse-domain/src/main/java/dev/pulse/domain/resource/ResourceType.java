@@ -13,6 +13,8 @@ public enum ResourceType {
   /** A Docker or Podman container. */
   APP_CONTAINER("app-container"),
   DOCKER_HOST("docker-host"),
+  /** A Docker Swarm service. */
+  DOCKER_SERVICE("docker-service"),
   K8S_CLUSTER("k8s-cluster"),
   K8S_NODE("k8s-node"),
   POD("pod"),

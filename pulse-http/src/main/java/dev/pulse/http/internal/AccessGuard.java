@@ -1,20 +1,22 @@
 package dev.pulse.http.internal;
 
+import dev.pulse.domain.security.Scope;
 import dev.pulse.http.AccessPolicy;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
+import io.javalin.security.RouteRole;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks the API token on every {@code /api/**} route but the public ones, and on the WebSocket
- * upgrade. The token comes as {@code Authorization: Bearer …} or {@code X-API-Token}; browsers,
- * which cannot set headers on a WebSocket, may pass it as the {@code token} query parameter there.
+ * Checks, before each matched route, that the request carries a token with the scope the route
+ * declared ({@link Access}); and the same for the WebSocket upgrade ({@code monitoring:read}). In
+ * demo mode ({@code publicReads}) monitoring and settings reads need no token. No or
+ * an unknown token: 401. A token without the scope: 403 naming it. Browsers, which cannot set
+ * headers on a WebSocket, may pass the token as the {@code token} query parameter there.
  * Internal: not API.
  */
 public final class AccessGuard {
-
-  private static final Set<String> PUBLIC = Set.of("/api/health", "/api/version");
 
   private final AccessPolicy policy;
 
@@ -23,23 +25,26 @@ public final class AccessGuard {
   }
 
   public void register(RoutesConfig routes) {
-    routes.before("/api/*", this::checkApi);
+    routes.beforeMatched(this::check);
     routes.wsBeforeUpgrade("/ws", this::checkSocket);
   }
 
-  private void checkApi(Context ctx) {
-    if (PUBLIC.contains(ctx.path())) {
+  private void check(Context ctx) {
+    Set<RouteRole> roles = ctx.routeRoles();
+    if (roles.contains(Access.PUBLIC)) {
       return;
     }
-    boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
-    if (read && policy.publicReads()) {
+    Access needed = roles.stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst().orElse(null);
+    if (needed == null) {
+      if (!ctx.path().startsWith("/api/")) {
+        return; // the UI's static files
+      }
+      throw new ProblemException(403, "Forbidden", "this route declares no scope, so nobody may call it", null);
+    }
+    if ((needed == Access.MONITORING_READ || needed == Access.SETTINGS_READ) && policy.publicReads()) {
       return;
     }
-    if (!accepted(headerToken(ctx))) {
-      throw new ProblemException(401, "Unauthorized",
-          read ? "an API token is required: send Authorization: Bearer <token> or X-API-Token"
-              : "changes need an API token: send Authorization: Bearer <token> or X-API-Token", null);
-    }
+    require(ctx, headerToken(ctx), needed.scope());
   }
 
   private void checkSocket(Context ctx) {
@@ -47,16 +52,19 @@ public final class AccessGuard {
       return;
     }
     String token = headerToken(ctx);
-    if (token == null) {
-      token = ctx.queryParam("token");
-    }
-    if (!accepted(token)) {
-      throw new ProblemException(401, "Unauthorized", "the WebSocket needs an API token: header or ?token=", null);
-    }
+    require(ctx, token != null ? token : ctx.queryParam("token"), Scope.MONITORING_READ);
   }
 
-  private boolean accepted(String token) {
-    return token != null && !token.isBlank() && policy.tokenCheck().test(token.strip());
+  private void require(Context ctx, String token, Scope needed) {
+    Optional<Set<Scope>> granted = policy.tokens().authenticate(token);
+    if (granted.isEmpty()) {
+      throw new ProblemException(401, "Unauthorized", token == null || token.isBlank()
+          ? "a token is required: send Authorization: Bearer <token> or X-API-Token"
+          : "the token is unknown, revoked or expired", null);
+    }
+    if (!Scope.covers(granted.get(), needed)) {
+      throw new ProblemException(403, "Forbidden", "the token lacks the scope " + needed.wireName(), null);
+    }
   }
 
   private static String headerToken(Context ctx) {

@@ -39,9 +39,15 @@ public final class AgentRoutes {
 
   public void register(RoutesConfig routes) {
     for (AgentReportDecoder decoder : decoders) {
-      routes.post("/api/agents/" + decoder.kind() + "/report", ctx -> receive(ctx, decoder));
+      Access scope = switch (decoder.kind()) {
+        case "host" -> Access.AGENT_REPORT;
+        case "docker" -> Access.DOCKER_REPORT;
+        case "kubernetes" -> Access.KUBERNETES_REPORT;
+        default -> throw new IllegalArgumentException("no report scope for agent kind " + decoder.kind());
+      };
+      routes.post("/api/agents/" + decoder.kind() + "/report", ctx -> receive(ctx, decoder), scope);
       if (decoder.kind().equals("host")) {
-        routes.post("/api/agents/agent/report", ctx -> receive(ctx, decoder)); // the unified agent's path
+        routes.post("/api/agents/agent/report", ctx -> receive(ctx, decoder), scope); // the unified agent's path
       }
     }
   }
@@ -58,7 +64,7 @@ public final class AgentRoutes {
       throw ProblemException.badField(e.field(), e.getMessage());
     }
     String sourceId = decoder.kind() + "-" + SAFE_ID.matcher(report.agentId()).replaceAll("_");
-    engine.ingest(sourceId, decoder.platform(), report.interval(), report.resources());
+    engine.ingest(sourceId, decoder.platform(), report.interval(), decoder.graceIntervals(), report.resources());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("success", true);
     answer.put("agentId", report.agentId());

@@ -42,10 +42,10 @@ public final class ResourceRoutes {
   public record LinkRequest(String targetId) {}
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/resources", this::list);
-    routes.get("/api/resources/{id}", this::one);
-    routes.post("/api/resources/{id}/link", this::link);
-    routes.post("/api/resources/{id}/unlink", this::unlink);
+    routes.get("/api/resources", this::list, Access.MONITORING_READ);
+    routes.get("/api/resources/{id}", this::one, Access.MONITORING_READ);
+    routes.post("/api/resources/{id}/link", this::link, Access.SETTINGS_WRITE);
+    routes.post("/api/resources/{id}/unlink", this::unlink, Access.SETTINGS_WRITE);
   }
 
   private void link(Context ctx) {

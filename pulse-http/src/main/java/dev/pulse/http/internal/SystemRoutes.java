@@ -13,9 +13,9 @@ public final class SystemRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+    routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")), Access.PUBLIC);
     routes.get("/api/version", ctx -> ctx.json(Map.of(
         "version", version,
-        "java", Runtime.version().toString())));
+        "java", Runtime.version().toString())), Access.PUBLIC);
   }
 }

@@ -1,5 +1,8 @@
 package dev.pulse.adapters.agents.internal;
 
+import static dev.pulse.adapters.agents.internal.ReportChecks.blank;
+import static dev.pulse.adapters.agents.internal.ReportChecks.blankToNull;
+
 import dev.pulse.domain.agent.AgentReport;
 import dev.pulse.domain.agent.InvalidReportException;
 import dev.pulse.domain.resource.AgentFacet;
@@ -8,7 +11,6 @@ import dev.pulse.domain.resource.Facets;
 import dev.pulse.domain.resource.HostFacet;
 import dev.pulse.domain.resource.Identity;
 import dev.pulse.domain.resource.Metrics;
-import dev.pulse.domain.resource.RateMetric;
 import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.resource.UsageMetric;
@@ -60,9 +62,10 @@ public final class HostReportMapper {
         .withSwap(mem == null ? null : UsageMetric.of(mem.swapUsedBytes(), mem.swapTotalBytes(), PLATFORM));
     if (r.metrics() != null) {
       HostReportJson.Metrics m = r.metrics();
-      metrics = metrics.withIo(rate(m.netInBytesPerSecond(), "metrics.netInBytesPerSecond"),
-          rate(m.netOutBytesPerSecond(), "metrics.netOutBytesPerSecond"), rate(m.diskReadBytesPerSecond(), "metrics.diskReadBytesPerSecond"),
-          rate(m.diskWriteBytesPerSecond(), "metrics.diskWriteBytesPerSecond"));
+      metrics = metrics.withIo(ReportChecks.rate(m.netInBytesPerSecond(), "metrics.netInBytesPerSecond", PLATFORM),
+          ReportChecks.rate(m.netOutBytesPerSecond(), "metrics.netOutBytesPerSecond", PLATFORM),
+          ReportChecks.rate(m.diskReadBytesPerSecond(), "metrics.diskReadBytesPerSecond", PLATFORM),
+          ReportChecks.rate(m.diskWriteBytesPerSecond(), "metrics.diskWriteBytesPerSecond", PLATFORM));
     }
     List<AgentFacet.Interface> nics = interfaces(r.network());
     Set<String> ips = new LinkedHashSet<>();
@@ -94,16 +97,6 @@ public final class HostReportMapper {
         r.tags() == null ? List.of() : r.tags().stream().filter(t -> t != null && !t.isBlank()).distinct().toList(),
         Facets.NONE.withHost(hostFacet).withAgent(agent));
     return new AgentReport(r.agent().id(), Duration.ofSeconds(interval), List.of(resource));
-  }
-
-  private static RateMetric rate(Double bytesPerSecond, String field) {
-    if (bytesPerSecond == null) {
-      return null;
-    }
-    if (!Double.isFinite(bytesPerSecond) || bytesPerSecond < 0) {
-      throw new InvalidReportException(field, field + " must be a non-negative number of bytes per second");
-    }
-    return new RateMetric(bytesPerSecond, PLATFORM);
   }
 
   private static List<AgentFacet.Filesystem> filesystems(List<HostReportJson.Disk> disks) {
@@ -174,13 +167,5 @@ public final class HostReportMapper {
 
   private static int orZero(Integer v) {
     return v == null ? 0 : v;
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static String blankToNull(String s) {
-    return blank(s) ? null : s.strip();
   }
 }

@@ -1,0 +1,29 @@
+import { request } from "./client";
+
+export type Scope =
+  | "monitoring:read" | "monitoring:write" | "settings:read" | "settings:write"
+  | "agent:report" | "docker:report" | "kubernetes:report" | "*";
+
+export interface IssuedToken {
+  id: string;
+  name: string;
+  hint: string;
+  scopes: Scope[];
+  createdAt: string;
+  expiresAt: string | null;
+  /** Shown this once; the server keeps only its hash. */
+  token: string;
+}
+
+export function issueToken(name: string, scopes: Scope[], expiresInDays?: number): Promise<IssuedToken> {
+  return request("/api/security/tokens", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name, scopes, expiresInDays }),
+  });
+}
+
+/** The one command that installs the agent on a Linux host and points it at this server. */
+export function installCommand(origin: string, token: string): string {
+  return `curl -fsSL ${origin}/install.sh | sudo bash -s -- --url ${origin} --token ${token}`;
+}

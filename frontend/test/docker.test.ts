@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { containerLabel } from "../src/routes/Docker";
+import { installCommand } from "../src/api/tokens";
+
+type Container = Parameters<typeof containerLabel>[0];
+
+function container(over: Partial<Container>): Container {
+  return {
+    containerId: "a", image: "nginx", state: "running", statusText: null, health: null, restartCount: 0, exitCode: null,
+    oomKilled: null, createdAt: null, startedAt: null, composeProject: null, composeService: null, podName: null, ports: [],
+    labels: {}, ...over,
+  };
+}
+
+describe("containerLabel", () => {
+  it("says unhealthy for a running container whose health check fails", () => {
+    expect(containerLabel(container({ health: "unhealthy" }))).toBe("unhealthy");
+    expect(containerLabel(container({ health: "healthy" }))).toBe("running");
+  });
+
+  it("names an OOM kill and an exit code rather than just 'exited'", () => {
+    expect(containerLabel(container({ state: "exited", exitCode: 137, oomKilled: true }))).toBe("exited (OOM-killed)");
+    expect(containerLabel(container({ state: "exited", exitCode: 1 }))).toBe("exited (1)");
+  });
+});
+
+describe("installCommand", () => {
+  it("pipes this server's install.sh to bash with its URL and the token", () => {
+    expect(installCommand("https://pulse.lan:7655", "pulse_abc")).toBe(
+      "curl -fsSL https://pulse.lan:7655/install.sh | sudo bash -s -- --url https://pulse.lan:7655 --token pulse_abc");
+  });
+});

@@ -1,0 +1,40 @@
+package dev.pulse.simulators.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Agent reports as Pulse's agents send them, for tests and for simulated agents. */
+public final class ReportSamples {
+
+  private ReportSamples() {}
+
+  /**
+   * A host report that uses every field of the documented schema (plus one unknown field a newer
+   * agent might send): host {@code pve1}, machine-id {@code 4c4c45440032}, a degraded RAID 1.
+   */
+  public static String host() {
+    return resource("host-report-full.json");
+  }
+
+  /**
+   * A Docker report that uses every field of the documented schema: agent {@code agent-7}, host
+   * {@code docker1} managing a swarm; a healthy nginx (200 % CPU on 8 CPUs), an OOM-killed batch
+   * job that exited 137, an unhealthy worker, and a service one task short.
+   */
+  public static String docker() {
+    return resource("docker-report-full.json");
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = ReportSamples.class.getResourceAsStream("/dev/pulse/simulators/agent/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
