@@ -74,6 +74,23 @@ try {
   await page.waitForSelector("[data-testid=datastore-row][data-name=store1]", { timeout: 30_000 });
   const stores = await page.$$eval("[data-testid=datastore-row]", (rows) => rows.length);
   check(stores === 3, "its datastores appear under /backups");
+
+  await page.click("a[href='/settings']");
+  await page.fill("input[name=hostTokenName]", "web01");
+  await page.click("[data-testid=add-host-button]");
+  const command = await (await page.waitForSelector("[data-testid=install-command]")).textContent();
+  const minted = command?.match(/--token (pulse_\S+)/)?.[1];
+  check(command?.startsWith(`curl -fsSL ${base}/install.sh | sudo bash -s -- --url ${base} --token pulse_`) ?? false,
+    `Add a host shows the install command (${command})`);
+  const script = await page.evaluate(async () => (await fetch("/install.sh")).status);
+  check(script === 200, "the install script is served without a token");
+  const access = await page.evaluate(async (t) => {
+    const report = await fetch("/api/agents/agent/report", { method: "POST", headers: { Authorization: `Bearer ${t}`,
+      "Content-Type": "application/json" }, body: JSON.stringify({ agent: { id: "web01" }, host: { hostname: "web01" } }) });
+    const read = await fetch("/api/resources", { headers: { Authorization: `Bearer ${t}` } });
+    return [report.status, read.status];
+  }, minted);
+  check(access[0] === 200 && access[1] === 403, `the host's token may report but not read (${access})`);
 } finally {
   await context.close();
 }

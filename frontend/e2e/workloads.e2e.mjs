@@ -55,11 +55,35 @@ try {
 
   await page.click("a[href='/infrastructure']");
   await page.waitForSelector("[data-testid=node-row]");
-  const nodes = await page.$$eval("[data-testid=node-row]", (rows) => rows.length);
-  check(nodes === 3, "/infrastructure lists the three nodes");
+  // the demo agent on pve1 is folded into that node; the one on docker1 is a host of its own
+  await page.waitForSelector("[data-testid=node-row][data-name='docker1']", { timeout: 30_000 });
+  const names = await page.$$eval("[data-testid=node-row]", (rows) => rows.map((r) => r.getAttribute("data-name")));
+  check(names.join(",") === "docker1,pve1,pve2,pve3", `/infrastructure lists the three nodes and the agent host, pve1 once (${names})`);
+  await page.waitForSelector("[data-testid=node-row][data-name='pve1'] [data-testid=temperature]:has-text('°C')", { timeout: 30_000 });
+  check(true, "pve1 shows the temperature its agent reports");
   const banner = await page.textContent("[data-testid=cluster-banner]");
   check(banner?.includes("2 of 3 nodes online") && banner.includes("quorate"), `the cluster's quorum is shown (${banner})`);
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+
+  await page.click("a[href='/docker']");
+  await page.waitForSelector("[data-testid=container-row][data-name='worker']", { timeout: 30_000 });
+  const worker = await page.textContent("[data-testid=container-row][data-name='worker'] [data-testid=status]");
+  check(worker === "unhealthy", `/docker flags the unhealthy container (${worker})`);
+  const batch = await page.textContent("[data-testid=container-row][data-name='batch'] [data-testid=status]");
+  check(batch === "exited (OOM-killed)", `/docker shows the OOM-killed container (${batch})`);
+  const flaky = await page.textContent("[data-testid=container-row][data-name='flaky'] [data-testid=restarts]");
+  check(flaky === "14", `/docker shows the restart loop's count (${flaky})`);
+  await page.waitForSelector("[data-testid=service-row][data-name='web_nginx']:has-text('2 / 3')");
+  check(true, "/docker shows the swarm service one replica short");
+
+  await page.click("a[href='/kubernetes']");
+  await page.waitForSelector("[data-testid=pod-row][data-name='shop/api-5f6d4c-xk2lq']", { timeout: 30_000 });
+  const crash = await page.textContent("[data-testid=pod-row][data-name='shop/api-5f6d4c-xk2lq'] [data-testid=status]");
+  check(crash === "CrashLoopBackOff", `/kubernetes says why a pod is unwell (${crash})`);
+  const w2 = await page.textContent("[data-testid=k8s-node-row][data-name='k8s-w2'] [data-testid=status]");
+  check(w2 === "NotReady", `/kubernetes flags the NotReady node (${w2})`);
+  const web = await page.textContent("[data-testid=k8s-deployment-row][data-name='shop/web'] [data-testid=replicas]");
+  check(web === "2 / 3", `/kubernetes shows the deployment a replica short (${web})`);
 
   await page.click("a[href='/storage']");
   await page.waitForSelector("[data-testid=zfs-row][data-name^='tank']");

@@ -14,6 +14,7 @@ const Backups = lazy(() => import("./routes/Backups"));
 const Ceph = lazy(() => import("./routes/Ceph"));
 const Mail = lazy(() => import("./routes/Mail"));
 const Docker = lazy(() => import("./routes/Docker"));
+const Kubernetes = lazy(() => import("./routes/Kubernetes"));
 
 function Layout(props: ParentProps) {
   return (
@@ -56,6 +57,7 @@ export default function App() {
           <Route path="/ceph" component={Ceph} />
           <Route path="/mail" component={Mail} />
           <Route path="/docker" component={Docker} />
+          <Route path="/kubernetes" component={Kubernetes} />
           <Route path="/settings" component={Settings} />
           <Route path="*" component={() => <p class="text-muted">No such page.</p>} />
         </Router>

@@ -11,6 +11,7 @@ import Archive from "lucide-solid/icons/archive";
 import Database from "lucide-solid/icons/database";
 import MailIcon from "lucide-solid/icons/mail";
 import Container from "lucide-solid/icons/container";
+import Ship from "lucide-solid/icons/ship";
 import { useInventory } from "../stores/inventory";
 
 /** The pages in the navigation, in order. */
@@ -21,6 +22,7 @@ const PAGES = [
   { href: "/ceph", label: "Ceph", icon: Database },
   { href: "/backups", label: "Backups", icon: Archive },
   { href: "/docker", label: "Docker", icon: Container },
+  { href: "/kubernetes", label: "Kubernetes", icon: Ship },
   { href: "/mail", label: "Mail", icon: MailIcon },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

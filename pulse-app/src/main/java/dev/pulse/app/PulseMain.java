@@ -2,7 +2,9 @@ package dev.pulse.app;
 
 import dev.pulse.adapters.agents.docker.DockerCollector;
 import dev.pulse.adapters.agents.host.ProcHostReader;
+import dev.pulse.adapters.agents.kubernetes.KubernetesAccess;
 import dev.pulse.adapters.agents.runner.AgentOptions;
+import dev.pulse.adapters.agents.runner.AgentSources;
 import dev.pulse.adapters.agents.runner.AgentRunner;
 import dev.pulse.simulators.SimulatorCli;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,8 +91,13 @@ public final class PulseMain {
       return 2;
     }
     String xdgRuntime = System.getenv("XDG_RUNTIME_DIR");
-    try (AgentRunner runner = new AgentRunner(options, version(), new ProcHostReader(Path.of("/")), Clock.systemUTC(),
-        () -> DockerCollector.findSocket(xdgRuntime)).start()) {
+    String k8sHost = System.getenv("KUBERNETES_SERVICE_HOST");
+    String k8sPort = System.getenv("KUBERNETES_SERVICE_PORT");
+    AgentSources sources = new AgentSources(() -> DockerCollector.findSocket(xdgRuntime),
+        () -> options.kubeconfig() != null ? Optional.of(KubernetesAccess.fromKubeconfig(options.kubeconfig()))
+            : KubernetesAccess.inCluster(Path.of("/var/run/secrets/kubernetes.io/serviceaccount"), k8sHost, k8sPort));
+    try (AgentRunner runner = new AgentRunner(options, version(), new ProcHostReader(Path.of("/")), Clock.systemUTC(), sources)
+        .start()) {
       LOG.info("Pulse agent reporting to {} every {} s", options.url(), options.interval().toSeconds());
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pulse-agent-shutdown"));
@@ -121,7 +129,7 @@ public final class PulseMain {
           simulate pve --port N --token-id USER@REALM!ID --token-secret SECRET
                      run only the PVE simulator, for any PVE client
           agent --url URL --token TOKEN [--interval 30s] [--hostname NAME] [--token-file PATH]
-                [--docker auto|on|off] [--docker-socket PATH]
+                [--docker auto|on|off] [--docker-socket PATH] [--kubernetes auto|on|off] [--kubeconfig PATH]
                      report this Linux host to a Pulse server
           version    print the version""";
   }

@@ -2,9 +2,14 @@ package dev.pulse.app;
 
 import dev.pulse.adapters.agents.DockerReportDecoder;
 import dev.pulse.adapters.agents.HostReportDecoder;
+import dev.pulse.adapters.agents.KubernetesReportDecoder;
 import dev.pulse.adapters.proxmox.ProxmoxCollectorFactory;
 import dev.pulse.app.internal.AesGcmCipher;
 import dev.pulse.app.internal.ApiTokens;
+import dev.pulse.app.internal.DemoAgents;
+import dev.pulse.domain.security.Scope;
+import java.net.URI;
+import java.util.EnumSet;
 import dev.pulse.app.internal.JsonFileApiTokenStore;
 import dev.pulse.app.internal.JsonFileIdentityLinkStore;
 import dev.pulse.domain.security.ApiTokenStore;
@@ -35,12 +40,14 @@ public final class PulseServer implements AutoCloseable {
   private final PulseEngine engine;
   private final PulseHttpServer http;
   private final DemoFleet demo;
+  private final DemoAgents demoAgents;
   private final String generatedToken;
 
-  private PulseServer(PulseEngine engine, PulseHttpServer http, DemoFleet demo, String generatedToken) {
+  private PulseServer(PulseEngine engine, PulseHttpServer http, DemoFleet demo, DemoAgents demoAgents, String generatedToken) {
     this.engine = engine;
     this.http = http;
     this.demo = demo;
+    this.demoAgents = demoAgents;
     this.generatedToken = generatedToken;
   }
 
@@ -65,7 +72,10 @@ public final class PulseServer implements AutoCloseable {
         .pollInterval(config.pollInterval())
         .pollTimeout(config.pollTimeout())
         .build();
+    AccessTokens accessTokens = new AccessTokens(tokens, demo ? ApiTokenStore.inMemory()
+        : new JsonFileApiTokenStore(config.dataDir().resolve("api-tokens.json")), clock);
     DemoFleet fleet = null;
+    DemoAgents agents = null;
     PulseHttpServer http = null;
     try {
       engine.start();
@@ -74,23 +84,32 @@ public final class PulseServer implements AutoCloseable {
       }
       http = PulseHttpServer.builder()
           .engine(engine)
-          .access(new AccessPolicy(new AccessTokens(tokens, demo ? ApiTokenStore.inMemory()
-              : new JsonFileApiTokenStore(config.dataDir().resolve("api-tokens.json")), clock), demo))
+          .access(new AccessPolicy(accessTokens, demo))
           .agentJar(ownJar())
           .agentDecoder(new HostReportDecoder())
           .agentDecoder(new DockerReportDecoder())
+          .agentDecoder(new KubernetesReportDecoder())
           .host(config.bindAddress())
           .version(version)
           .build()
           .start(config.port());
-    } catch (RuntimeException e) {
+      if (demo) {
+        String reportToken = accessTokens.issue("demo agents", EnumSet.of(Scope.AGENT_REPORT, Scope.DOCKER_REPORT, Scope.KUBERNETES_REPORT), null).token();
+        String host = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::") ? "127.0.0.1" : config.bindAddress();
+        agents = DemoAgents.start(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + http.port()),
+            reportToken, version, clock);
+      }
+    } catch (IOException | RuntimeException e) {
+      if (http != null) {
+        http.close();
+      }
       if (fleet != null) {
         fleet.close();
       }
       engine.close();
       throw e;
     }
-    PulseServer server = new PulseServer(engine, http, fleet, tokens.generatedToken());
+    PulseServer server = new PulseServer(engine, http, fleet, agents, tokens.generatedToken());
     LOG.info("Pulse {} listening on http://{}:{}{} (data in {})", version, config.bindAddress(), http.port(),
         demo ? " in demo mode" : "", config.dataDir().toAbsolutePath().normalize());
     if (tokens.generatedToken() != null) {
@@ -125,6 +144,9 @@ public final class PulseServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (demoAgents != null) {
+      demoAgents.close();
+    }
     http.close();
     if (demo != null) {
       demo.close();

@@ -161,4 +161,26 @@ class AgentReportIT {
 
     assertEquals(before.get("metrics"), JSON.readTree(AppFixture.get(server, nginx, AppFixture.TOKEN).body()).get("metrics"));
   }
+
+  @Test
+  void aKubernetesReportLandsAsAClusterWithNodesPodsAndDeploymentsAndABadOneChangesNothing() throws Exception {
+    String token = issue("kubernetes:report");
+    String full = ReportSamples.kubernetes();
+
+    HttpResponse<String> r = post("/api/agents/kubernetes/report", gzip(full.getBytes(StandardCharsets.UTF_8)), true, token);
+
+    assertEquals(200, r.statusCode(), r.body());
+    String pod = "/api/resources/kubernetes-k8s-agent-1:pod-shop.api-5f6d4c-xk2lq";
+    JsonNode before = JSON.readTree(AppFixture.get(server, pod, AppFixture.TOKEN).body());
+    assertEquals("CrashLoopBackOff", before.at("/kubernetes/pod/reason").asText());
+    assertEquals("kubernetes-k8s-agent-1:node-k8s-cp1", before.get("parentId").asText());
+    assertEquals(3, JSON.readTree(AppFixture.get(server, "/api/resources?type=pod", AppFixture.TOKEN).body()).get("total").asInt());
+
+    assertProblem(post("/api/agents/kubernetes/report", full.replace("\"restarts\": 14", "\"restarts\": 14.5")
+        .getBytes(StandardCharsets.UTF_8), false, token), 400, "pods[1].restarts");
+    assertProblem(post("/api/agents/kubernetes/report", full.getBytes(StandardCharsets.UTF_8), false, issue("docker:report")), 403, null);
+
+    JsonNode after = JSON.readTree(AppFixture.get(server, pod, AppFixture.TOKEN).body());
+    assertEquals(before.get("kubernetes"), after.get("kubernetes"), "the last good state is kept");
+  }
 }

@@ -76,6 +76,7 @@ public final class AgentRoutes {
 
   private static byte[] read(Context ctx, long encodedLimit, long decodedLimit) {
     if (ctx.contentLength() > encodedLimit) {
+      RequestBodies.drain(ctx);
       throw tooLarge("the body must be at most " + encodedLimit + " bytes");
     }
     byte[] raw;
@@ -85,6 +86,7 @@ public final class AgentRoutes {
       throw ProblemException.badField(null, "the body could not be read");
     }
     if (raw.length > encodedLimit) {
+      RequestBodies.drain(ctx);
       throw tooLarge("the body must be at most " + encodedLimit + " bytes");
     }
     String encoding = ctx.header("Content-Encoding");

@@ -55,16 +55,35 @@ public final class RequestBodies {
 
   private byte[] bounded(Context ctx) {
     if (ctx.contentLength() > maxBytes) {
+      drain(ctx);
       throw tooLarge();
     }
     try (InputStream in = ctx.bodyInputStream()) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
+        drain(ctx);
         throw tooLarge();
       }
       return bytes;
     } catch (IOException e) {
       throw ProblemException.badField(null, "the body could not be read");
+    }
+  }
+
+  /**
+   * Reads and drops what is left of a body refused for its size, up to 16 MiB, so that a client
+   * still sending gets the 413 rather than a reset connection; beyond that the connection closes.
+   */
+  static void drain(Context ctx) {
+    try {
+      InputStream in = ctx.bodyInputStream();
+      byte[] sink = new byte[16 * 1024];
+      long left = 16L << 20;
+      for (int n = in.read(sink); n > 0 && left > 0; n = in.read(sink)) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client went away; the 413 is answered all the same
     }
   }
 

@@ -27,6 +27,16 @@ public final class ReportSamples {
     return resource("docker-report-full.json");
   }
 
+  /**
+   * A Kubernetes report in the fields of the documented schema, with sections Pulse ignores:
+   * cluster {@code prod}; a ready control-plane node and a NotReady cordoned worker; a running pod,
+   * one in CrashLoopBackOff, one evicted; a deployment 2 of 3 ready and one scaled to zero (its
+   * counts left out, as the Go agent leaves zeros out).
+   */
+  public static String kubernetes() {
+    return resource("kubernetes-report-full.json");
+  }
+
   private static String resource(String name) {
     try (InputStream in = ReportSamples.class.getResourceAsStream("/dev/pulse/simulators/agent/" + name)) {
       if (in == null) {

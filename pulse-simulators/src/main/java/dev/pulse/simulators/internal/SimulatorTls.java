@@ -20,10 +20,12 @@ public final class SimulatorTls {
 
   private final SSLContext context;
   private final String fingerprint;
+  private final String pem;
 
-  private SimulatorTls(SSLContext context, String fingerprint) {
+  private SimulatorTls(SSLContext context, String fingerprint, String pem) {
     this.context = context;
     this.fingerprint = fingerprint;
+    this.pem = pem;
   }
 
   public static SimulatorTls load() {
@@ -39,7 +41,10 @@ public final class SimulatorTls {
       context.init(kmf.getKeyManagers(), null, null);
       Certificate cert = store.getCertificate("simulator");
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
-      return new SimulatorTls(context, HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest));
+      String pem = "-----BEGIN CERTIFICATE-----\n"
+          + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())
+          + "\n-----END CERTIFICATE-----\n";
+      return new SimulatorTls(context, HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest), pem);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot load the simulator certificate", e);
     }
@@ -47,6 +52,11 @@ public final class SimulatorTls {
 
   public SSLContext context() {
     return context;
+  }
+
+  /** The certificate in PEM form, for clients that trust a CA file (Kubernetes' ca.crt). */
+  public String pem() {
+    return pem;
   }
 
   /** SHA-256 of the certificate, uppercase colon-separated, as Proxmox shows fingerprints. */

@@ -5,6 +5,8 @@ import dev.pulse.adapters.agents.docker.DockerCollector;
 import dev.pulse.adapters.agents.host.HostReports;
 import dev.pulse.adapters.agents.host.HostSample;
 import dev.pulse.adapters.agents.host.ProcHostReader;
+import dev.pulse.adapters.agents.kubernetes.KubernetesAccess;
+import dev.pulse.adapters.agents.kubernetes.KubernetesCollector;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -29,15 +31,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The Pulse agent's loop: every interval it reads the host and posts a gzip host report to {@code
  * <url>/api/agents/agent/report}, then, when Docker or Podman is there (or {@code --docker on}), a
- * Docker report to {@code /api/agents/docker/report}. After a failed host report it waits 1 s,
- * doubling up to the interval, before it tries again. A missing or failing Docker never stops the
- * host reports, and nothing stops the loop. Owns one thread ({@code pulse-agent}); {@link #close()}
+ * Docker report to {@code /api/agents/docker/report}, and when it runs in a Kubernetes cluster (or
+ * was given a kubeconfig) a Kubernetes report to {@code /api/agents/kubernetes/report}. After a
+ * failed host report it waits 1 s, doubling up to the interval, before it tries again. A missing or
+ * failing Docker or cluster never stops the host reports, and nothing stops the loop. Owns one thread ({@code pulse-agent}); {@link #close()}
  * stops it.
  */
 public final class AgentRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentRunner.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The most pods one Kubernetes report carries, unwell ones first. */
+  private static final int MAX_PODS = 2000;
 
   private final URI server;
   private final AgentOptions options;
@@ -45,6 +50,7 @@ public final class AgentRunner implements AutoCloseable {
   private final ProcHostReader reader;
   private final Clock clock;
   private final Supplier<Optional<Path>> dockerSocket;
+  private final AgentSources.KubernetesFinder kubernetesFinder;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "pulse-agent");
@@ -57,20 +63,19 @@ public final class AgentRunner implements AutoCloseable {
   private Instant previousAt;
   private Duration backoff = Duration.ofSeconds(1);
   private DockerCollector docker;
-  private String dockerProblem;
+  private KubernetesCollector kubernetes;
+  private final Map<String, String> problems = new java.util.HashMap<>();
+  private final AtomicInteger kubernetesSent = new AtomicInteger();
 
-  /**
-   * @param dockerSocket where the Engine API is now, looked up each cycle so that a Docker started
-   *     later is picked up; ignored when {@code --docker off}
-   */
-  public AgentRunner(AgentOptions options, String version, ProcHostReader reader, Clock clock,
-      Supplier<Optional<Path>> dockerSocket) {
+  /** @param sources where Docker and Kubernetes are; ignored for those turned off */
+  public AgentRunner(AgentOptions options, String version, ProcHostReader reader, Clock clock, AgentSources sources) {
     this.server = URI.create(options.url().toString().replaceAll("/+$", ""));
     this.options = options;
     this.version = version;
     this.reader = reader;
     this.clock = clock;
-    this.dockerSocket = options.dockerSocket() != null ? () -> Optional.of(options.dockerSocket()) : dockerSocket;
+    this.dockerSocket = options.dockerSocket() != null ? () -> Optional.of(options.dockerSocket()) : sources.dockerSocket();
+    this.kubernetesFinder = sources.kubernetes();
   }
 
   public AgentRunner start() {
@@ -86,6 +91,11 @@ public final class AgentRunner implements AutoCloseable {
   /** How many Docker reports the server accepted. */
   public int dockerReportsAccepted() {
     return dockerSent.get();
+  }
+
+  /** How many Kubernetes reports the server accepted. */
+  public int kubernetesReportsAccepted() {
+    return kubernetesSent.get();
   }
 
   private void cycle() {
@@ -108,6 +118,7 @@ public final class AgentRunner implements AutoCloseable {
         next = backOff();
       }
       reportDocker(agentId, now);
+      reportKubernetes(agentId);
     } catch (IOException e) {
       LOG.warn("could not reach {}: {}", server, e.toString());
       next = backOff();
@@ -129,7 +140,7 @@ public final class AgentRunner implements AutoCloseable {
     }
     Optional<Path> socket = dockerSocket.get();
     if (socket.isEmpty()) {
-      dockerTrouble(options.docker() == AgentOptions.Mode.ON ? "no Docker or Podman socket found" : null);
+      trouble("docker", options.docker() == AgentOptions.Mode.ON ? "no Docker or Podman socket found" : null);
       return;
     }
     if (docker == null) {
@@ -139,23 +150,48 @@ public final class AgentRunner implements AutoCloseable {
     try {
       report = docker.collect(agentId, version, (int) options.interval().toSeconds(), host.hostname(), host.machineId());
     } catch (IOException | RuntimeException e) {
-      dockerTrouble("Docker at " + socket.get() + " cannot be read: " + e.getMessage());
+      trouble("docker", "Docker at " + socket.get() + " cannot be read: " + e.getMessage());
       return;
     }
-    dockerTrouble(null);
+    trouble("docker", null);
     if (post("/api/agents/docker/report", report)) {
       dockerSent.incrementAndGet();
     }
   }
 
-  /** Logs a Docker problem once when it starts and once when it ends, not every cycle. */
-  private void dockerTrouble(String problem) {
-    if (problem != null && !problem.equals(dockerProblem)) {
-      LOG.warn("{}; host reports go on", problem);
-    } else if (problem == null && dockerProblem != null) {
-      LOG.info("Docker can be read again");
+  private void reportKubernetes(String agentId) throws IOException, InterruptedException {
+    if (options.kubernetes() == AgentOptions.Mode.OFF) {
+      return;
     }
-    dockerProblem = problem;
+    Map<String, Object> report;
+    try {
+      if (kubernetes == null) {
+        Optional<KubernetesAccess> access = kubernetesFinder.find();
+        if (access.isEmpty()) {
+          trouble("kubernetes", options.kubernetes() == AgentOptions.Mode.ON ? "not in a Kubernetes cluster and no --kubeconfig" : null);
+          return;
+        }
+        kubernetes = new KubernetesCollector(access.get(), Duration.ofSeconds(15), MAX_PODS, clock);
+      }
+      report = kubernetes.collect(agentId, version, (int) options.interval().toSeconds());
+    } catch (IOException | RuntimeException e) {
+      trouble("kubernetes", "the Kubernetes API cannot be read: " + e.getMessage());
+      return;
+    }
+    trouble("kubernetes", null);
+    if (post("/api/agents/kubernetes/report", report)) {
+      kubernetesSent.incrementAndGet();
+    }
+  }
+
+  /** Logs a Docker or Kubernetes problem once when it starts and once when it ends, not every cycle. */
+  private void trouble(String what, String problem) {
+    String before = problem == null ? problems.remove(what) : problems.put(what, problem);
+    if (problem != null && !problem.equals(before)) {
+      LOG.warn("{}; host reports go on", problem);
+    } else if (problem == null && before != null) {
+      LOG.info("{} can be read again", what);
+    }
   }
 
   private boolean post(String path, Map<String, Object> report) throws IOException, InterruptedException {

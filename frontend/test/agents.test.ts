@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { containerLabel } from "../src/routes/Docker";
 import { installCommand } from "../src/api/tokens";
+import { podLabel } from "../src/routes/Kubernetes";
 
 type Container = Parameters<typeof containerLabel>[0];
 
@@ -28,5 +29,18 @@ describe("installCommand", () => {
   it("pipes this server's install.sh to bash with its URL and the token", () => {
     expect(installCommand("https://pulse.lan:7655", "pulse_abc")).toBe(
       "curl -fsSL https://pulse.lan:7655/install.sh | sudo bash -s -- --url https://pulse.lan:7655 --token pulse_abc");
+  });
+});
+
+
+describe("podLabel", () => {
+  const pod = { namespace: "shop", phase: "Running", reason: null, nodeName: "w1", restarts: 0, containers: 1, readyContainers: 1,
+    ownerKind: null, ownerName: null, terminating: false };
+
+  it("says why a pod is unwell rather than its phase", () => {
+    expect(podLabel({ ...pod, reason: "CrashLoopBackOff" })).toBe("CrashLoopBackOff");
+    expect(podLabel({ ...pod, terminating: true })).toBe("Terminating");
+    expect(podLabel({ ...pod, phase: "Succeeded" })).toBe("Completed");
+    expect(podLabel(pod)).toBe("Running");
   });
 });
