@@ -61,6 +61,10 @@ try {
   check(names.join(",") === "docker1,pve1,pve2,pve3", `/infrastructure lists the three nodes and the agent host, pve1 once (${names})`);
   await page.waitForSelector("[data-testid=node-row][data-name='pve1'] [data-testid=temperature]:has-text('°C')", { timeout: 30_000 });
   check(true, "pve1 shows the temperature its agent reports");
+  await page.click("[data-testid=node-row][data-name='pve1']");
+  const smart = await (await page.waitForSelector("[data-testid=smart]", { timeout: 30_000 })).textContent();
+  check(smart?.includes("nvme0 Samsung SSD 980 PRO 1TB: PASSED, 41 °C, 3 % worn") ?? false, `pve1's detail shows its disks' SMART (${smart})`);
+  await page.click("[data-testid=node-row][data-name='pve1']");
   const banner = await page.textContent("[data-testid=cluster-banner]");
   check(banner?.includes("2 of 3 nodes online") && banner.includes("quorate"), `the cluster's quorum is shown (${banner})`);
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { containerLabel } from "../src/routes/Docker";
 import { installCommand } from "../src/api/tokens";
 import { podLabel } from "../src/routes/Kubernetes";
+import { smartSummary } from "../src/routes/Infrastructure";
 
 type Container = Parameters<typeof containerLabel>[0];
 
@@ -42,5 +43,16 @@ describe("podLabel", () => {
     expect(podLabel({ ...pod, terminating: true })).toBe("Terminating");
     expect(podLabel({ ...pod, phase: "Succeeded" })).toBe("Completed");
     expect(podLabel(pod)).toBe("Running");
+  });
+});
+
+describe("smartSummary", () => {
+  it("names the disk, its verdict and only the figures it gives", () => {
+    expect(smartSummary({ device: "/dev/sda", model: "WDC WD40EFRX", serial: null, passed: true, temperatureCelsius: 34,
+      powerOnHours: 40210, wearoutPercent: null, reallocatedSectors: 8, pendingSectors: 2, mediaErrors: null }))
+      .toBe("sda WDC WD40EFRX: PASSED, 34 °C, 8 reallocated, 2 pending");
+    expect(smartSummary({ device: "/dev/sdc", model: null, serial: null, passed: false, temperatureCelsius: null,
+      powerOnHours: null, wearoutPercent: null, reallocatedSectors: 0, pendingSectors: null, mediaErrors: null }))
+      .toBe("sdc: FAILING");
   });
 });

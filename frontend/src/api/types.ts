@@ -166,6 +166,14 @@ export interface AgentFacet {
   filesystems: { device: string | null; mountpoint: string; type: string | null; usedBytes: number; totalBytes: number }[];
   interfaces: { name: string; mac: string | null; addresses: string[]; rxBytes: number | null; txBytes: number | null }[];
   raid: { device: string; level: string; state: string; totalDevices: number; activeDevices: number; failedDevices: number; rebuildPercent: number }[];
+  smart: SmartDisk[];
+}
+
+/** One disk's SMART health as the agent read it; figures the disk does not give are null. */
+export interface SmartDisk {
+  device: string; model: string | null; serial: string | null; passed: boolean | null; temperatureCelsius: number | null;
+  powerOnHours: number | null; wearoutPercent: number | null; reallocatedSectors: number | null; pendingSectors: number | null;
+  mediaErrors: number | null;
 }
 
 export interface PmgFacet {

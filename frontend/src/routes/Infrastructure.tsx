@@ -6,7 +6,7 @@ import { StatusBadge } from "../components/StatusBadge";
 import { formatBytes } from "../format/bytes";
 import { formatUptime } from "../format/duration";
 import { formatRate } from "../format/rate";
-import type { Resource } from "../api/types";
+import type { Resource, SmartDisk } from "../api/types";
 import { useInventory } from "../stores/inventory";
 
 function NodeDetail(props: { node: Resource }) {
@@ -33,10 +33,23 @@ function NodeDetail(props: { node: Resource }) {
       ["Reported by", props.node.agent ? `Pulse agent ${props.node.agent.agentVersion ?? ""} every ${props.node.agent.intervalSeconds} s` : null],
       ["Temperatures", props.node.agent && Object.keys(props.node.agent.temperaturesCelsius).length
         ? Object.entries(props.node.agent.temperaturesCelsius).map(([k, v]) => `${k} ${v.toFixed(0)} °C`).join(", ") : null],
+      ["SMART", props.node.agent?.smart.length
+        ? <span data-testid="smart">{props.node.agent.smart.map(smartSummary).join("; ")}</span> : null],
       ["RAID", props.node.agent?.raid.length
         ? props.node.agent.raid.map((a) => `${a.device} ${a.level} ${a.state} (${a.activeDevices}/${a.totalDevices})`).join("; ") : null],
     ]} />
   );
+}
+
+/** "nvme0 Samsung SSD 980 PRO: PASSED, 41 °C, 3 % worn", with only the figures the disk gives. */
+export function smartSummary(d: SmartDisk): string {
+  const parts = [d.passed == null ? "health unknown" : d.passed ? "PASSED" : "FAILING"];
+  if (d.temperatureCelsius != null) parts.push(`${d.temperatureCelsius.toFixed(0)} °C`);
+  if (d.wearoutPercent != null) parts.push(`${d.wearoutPercent} % worn`);
+  if (d.reallocatedSectors) parts.push(`${d.reallocatedSectors} reallocated`);
+  if (d.pendingSectors) parts.push(`${d.pendingSectors} pending`);
+  if (d.mediaErrors) parts.push(`${d.mediaErrors} media errors`);
+  return `${d.device.replace("/dev/", "")}${d.model ? ` ${d.model}` : ""}: ${parts.join(", ")}`;
 }
 
 /** The hottest sensor the agent reports, or "—" without an agent. */

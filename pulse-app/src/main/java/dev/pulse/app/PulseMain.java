@@ -2,6 +2,7 @@ package dev.pulse.app;
 
 import dev.pulse.adapters.agents.docker.DockerCollector;
 import dev.pulse.adapters.agents.host.ProcHostReader;
+import dev.pulse.adapters.agents.host.SmartReader;
 import dev.pulse.adapters.agents.kubernetes.KubernetesAccess;
 import dev.pulse.adapters.agents.runner.AgentOptions;
 import dev.pulse.adapters.agents.runner.AgentSources;
@@ -95,7 +96,8 @@ public final class PulseMain {
     String k8sPort = System.getenv("KUBERNETES_SERVICE_PORT");
     AgentSources sources = new AgentSources(() -> DockerCollector.findSocket(xdgRuntime),
         () -> options.kubeconfig() != null ? Optional.of(KubernetesAccess.fromKubeconfig(options.kubeconfig()))
-            : KubernetesAccess.inCluster(Path.of("/var/run/secrets/kubernetes.io/serviceaccount"), k8sHost, k8sPort));
+            : KubernetesAccess.inCluster(Path.of("/var/run/secrets/kubernetes.io/serviceaccount"), k8sHost, k8sPort),
+        SmartReader.system(System.getenv("PATH"), java.time.Duration.ofSeconds(20)));
     try (AgentRunner runner = new AgentRunner(options, version(), new ProcHostReader(Path.of("/")), Clock.systemUTC(), sources)
         .start()) {
       LOG.info("Pulse agent reporting to {} every {} s", options.url(), options.interval().toSeconds());

@@ -5,10 +5,10 @@ import dev.pulse.domain.identity.IdentityLinks;
 import dev.pulse.domain.identity.IdentityMatcher;
 import dev.pulse.domain.identity.MachineMerge;
 import dev.pulse.domain.identity.MatchDecision;
-import dev.pulse.domain.resource.Identity;
 import dev.pulse.domain.resource.Resource;
 import dev.pulse.domain.resource.ResourceType;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,20 +22,22 @@ import java.util.Set;
  *
  * <p>An agent's view of a host is merged into the polled node, VM or LXC container it is, when the
  * {@link IdentityMatcher} is sure or the operator linked them; the polled view stays the primary,
- * so its id, and every parent reference to it, stays valid. Matching reruns only when a view's
- * identity changes, not on every poll. Not thread-safe: the registry calls it under its lock.
+ * so its id, and every parent reference to it, stays valid. Only merged machines are held here;
+ * every other view is shown as the registry keeps it, so a poll that merges nothing costs no more
+ * than a lookup or two. Matching reruns only when a view's identity changes. Not thread-safe: the
+ * registry calls it under its lock.
  */
 final class MergedResources {
 
-  /** What the presented set gained and lost in one update. */
+  /** What the shown set gained and lost in one update. */
   record Delta(List<Resource> upserts, List<String> removed) {}
 
   private final IdentityMatcher matcher = new IdentityMatcher();
   private final Map<String, Resource> views;
-  private final Map<String, Resource> presented = new LinkedHashMap<>();
   private final Map<String, String> primaryOf = new HashMap<>();
   private final Map<String, Set<String>> secondariesOf = new HashMap<>();
-  private final Map<String, Identity> matchedIdentity = new HashMap<>();
+  private final Map<String, Resource> combined = new HashMap<>();
+  private final Set<String> loneAgents = new LinkedHashSet<>();
   private IdentityLinks links = IdentityLinks.NONE;
 
   /** @param views the registry's per-source views by id, read here, written only by the registry */
@@ -43,145 +45,152 @@ final class MergedResources {
     this.views = views;
   }
 
-  Collection<Resource> all() {
-    return presented.values();
+  /** Every shown resource, in the registry's order. */
+  List<Resource> all() {
+    List<Resource> out = new ArrayList<>(views.size());
+    for (Resource view : views.values()) {
+      if (!primaryOf.containsKey(view.id())) {
+        out.add(combined.getOrDefault(view.id(), view));
+      }
+    }
+    return out;
   }
 
+  /** The resource shown under {@code id}; a merged agent's own id finds the machine it is part of. */
   Resource get(String id) {
-    Resource r = presented.get(id);
-    return r != null ? r : presented.get(primaryOf.getOrDefault(id, id));
+    String primary = primaryOf.get(id);
+    if (primary != null) {
+      return combined.get(primary);
+    }
+    Resource merged = combined.get(id);
+    return merged != null ? merged : views.get(id);
   }
 
-  /** The primary id a view is shown under: its own, or the one it was merged into. */
-  String presentedId(String viewId) {
-    return primaryOf.getOrDefault(viewId, viewId);
+  /**
+   * Whether a change of this view's identity matters here, so that the registry compares
+   * identities only then: for agents, for merged machines, and for every machine while an agent
+   * stands alone, waiting for what it may be.
+   */
+  boolean watchesIdentity(Resource view) {
+    return mayBeSecondary(view) || (!combined.isEmpty() && combined.containsKey(view.id()))
+        || (!loneAgents.isEmpty() && isMachine(view));
   }
 
   IdentityLinks links() {
     return links;
   }
 
-  /** Replaces the operator's overrides and re-decides every merge they touch. */
+  /** Replaces the operator's overrides and re-decides every merge they may touch. */
   Delta setLinks(IdentityLinks next) {
     links = next;
-    Delta delta = new Delta(new ArrayList<>(), new ArrayList<>());
-    Set<String> dirty = new LinkedHashSet<>();
-    for (String id : new ArrayList<>(views.keySet())) {
-      if (mayBeSecondary(views.get(id))) {
-        rematch(id, dirty, delta);
+    Work work = new Work();
+    for (Resource view : new ArrayList<>(views.values())) {
+      if (mayBeSecondary(view)) {
+        rematch(view.id(), work);
       }
     }
-    refresh(dirty, Set.copyOf(dirty), delta);
-    return delta;
+    return finish(work);
   }
 
   /**
    * Folds the registry's latest views in.
    *
    * @param applied views the registry wrote, changed or not
-   * @param changed ids among them that changed in more than when they were last seen
+   * @param changed bit i: applied[i] changed in more than when it was last seen
+   * @param identityChanged bit i: applied[i] is new or its identity changed
    * @param removed ids of views the registry dropped
    */
-  Delta update(Collection<Resource> applied, Set<String> changed, Collection<String> removed) {
-    Delta delta = new Delta(new ArrayList<>(), new ArrayList<>());
-    Set<String> dirty = new LinkedHashSet<>();
-    Set<String> dirtyChanged = new LinkedHashSet<>();
-    Set<String> rematch = new LinkedHashSet<>();
-    boolean newCandidate = false;
+  Delta update(List<Resource> applied, BitSet changed, BitSet identityChanged, Collection<String> removed) {
+    Work work = new Work();
     for (String id : removed) {
-      matchedIdentity.remove(id);
+      loneAgents.remove(id);
       String primary = primaryOf.remove(id);
       if (primary != null) { // a merged agent went away
         secondariesOf.getOrDefault(primary, Set.of()).remove(id);
-        dirty.add(primary);
-        dirtyChanged.add(primary);
+        work.dirty(primary, true);
         continue;
       }
       Set<String> orphans = secondariesOf.remove(id);
-      if (orphans != null) { // the primary went away: its agents stand alone again
+      if (orphans != null) { // the machine went away: its agents stand alone again
+        combined.remove(id);
         orphans.forEach(primaryOf::remove);
-        rematch.addAll(orphans);
+        work.rematch.addAll(orphans);
       }
-      if (presented.remove(id) != null) {
-        delta.removed().add(id);
-      }
+      work.delta.removed().add(id);
     }
-    for (Resource view : applied) {
+    boolean anyMerged = !combined.isEmpty();
+    for (int i = 0; i < applied.size(); i++) {
+      Resource view = applied.get(i);
       String id = view.id();
-      boolean identityChanged = isMachine(view) && !view.identity().equals(matchedIdentity.get(id));
-      if (identityChanged) {
-        matchedIdentity.put(id, view.identity());
-        if (mayBeSecondary(view)) {
-          rematch.add(id);
-        } else {
-          newCandidate = true;
-          rematch.addAll(secondariesOf.getOrDefault(id, Set.of()));
+      boolean isChanged = changed.get(i);
+      boolean newIdentity = identityChanged.get(i);
+      if (mayBeSecondary(view)) {
+        String primary = primaryOf.get(id);
+        if (primary != null) {
+          work.dirty(primary, isChanged);
+        } else if (isChanged) {
+          work.delta.upserts().add(view);
         }
+        if (newIdentity) {
+          work.rematch.add(id);
+        }
+        continue;
       }
-      String primary = primaryOf.getOrDefault(id, id);
-      if (!primary.equals(id) || secondariesOf.containsKey(id)) {
-        dirty.add(primary);
-        if (changed.contains(id)) {
-          dirtyChanged.add(primary);
+      if (anyMerged && combined.containsKey(id)) {
+        work.dirty(id, isChanged);
+        if (newIdentity) {
+          work.rematch.addAll(secondariesOf.getOrDefault(id, Set.of()));
         }
-      } else if (!rematch.contains(id)) {
-        Resource before = presented.put(id, view);
-        if (before == null || changed.contains(id)) {
-          delta.upserts().add(view);
-        }
+      } else if (isChanged) {
+        work.delta.upserts().add(view);
+      }
+      if (newIdentity && !loneAgents.isEmpty() && isMachine(view)) {
+        work.rematch.addAll(loneAgents); // a new or changed node or guest may be what a lone agent is
       }
     }
-    if (newCandidate) { // a new or changed node or guest may be what a lone agent is
-      views.values().stream().filter(v -> mayBeSecondary(v) && !primaryOf.containsKey(v.id())).forEach(v -> rematch.add(v.id()));
-    }
-    for (String id : rematch) {
+    for (String id : new ArrayList<>(work.rematch)) {
       if (views.containsKey(id)) {
-        rematch(id, dirty, delta);
-        dirtyChanged.add(presentedId(id));
+        rematch(id, work);
       }
     }
-    refresh(dirty, dirtyChanged, delta);
-    return delta;
+    return finish(work);
   }
 
-  /** The delta reduced to the final state: each id once, upserted if shown now, else removed. */
-  Delta settle(Delta delta) {
-    if (delta.upserts().size() + delta.removed().size() <= 1) {
-      return delta;
+  /** The changes of one update, before they are settled into a delta. */
+  private static final class Work {
+    final Delta delta = new Delta(new ArrayList<>(), new ArrayList<>());
+    final Set<String> rematch = new LinkedHashSet<>();
+    final Map<String, Boolean> dirty = new LinkedHashMap<>();
+    boolean reshaped;
+
+    void dirty(String primary, boolean changed) {
+      dirty.merge(primary, changed, Boolean::logicalOr);
     }
-    Map<String, Resource> upserts = new LinkedHashMap<>();
-    for (Resource r : delta.upserts()) {
-      Resource now = presented.get(r.id());
-      if (now != null) {
-        upserts.put(r.id(), now);
-      }
-    }
-    List<String> removed = delta.removed().stream().distinct().filter(id -> !presented.containsKey(id)).toList();
-    return new Delta(new ArrayList<>(upserts.values()), removed);
   }
 
-  private void rematch(String id, Set<String> dirty, Delta delta) {
-    String want = desiredPrimary(views.get(id));
+  private void rematch(String id, Work work) {
+    Resource view = views.get(id);
+    String want = desiredPrimary(view);
     String had = primaryOf.get(id);
-    if (want == null ? had == null && presented.containsKey(id) : want.equals(had)) {
+    if (want == null ? had == null && loneAgents.contains(id) : want.equals(had)) {
       return;
     }
+    work.reshaped = true;
     if (had != null) { // leave the old machine
       secondariesOf.getOrDefault(had, Set.of()).remove(id);
       primaryOf.remove(id);
-      dirty.add(had);
+      work.dirty(had, true);
     }
     if (want == null) {
-      presented.put(id, views.get(id));
-      delta.upserts().add(views.get(id));
+      loneAgents.add(id);
+      work.delta.upserts().add(view);
       return;
     }
+    loneAgents.remove(id);
     primaryOf.put(id, want);
     secondariesOf.computeIfAbsent(want, k -> new LinkedHashSet<>()).add(id);
-    dirty.add(want);
-    if (presented.remove(id) != null) {
-      delta.removed().add(id);
-    }
+    work.dirty(want, true);
+    work.delta.removed().add(id); // it is shown as part of the machine from now on
   }
 
   private String desiredPrimary(Resource view) {
@@ -203,8 +212,9 @@ final class MergedResources {
     return decision.autoMerge() ? decision.candidateId() : null;
   }
 
-  private void refresh(Set<String> dirty, Set<String> changed, Delta delta) {
-    for (String id : dirty) {
+  private Delta finish(Work work) {
+    for (Map.Entry<String, Boolean> entry : work.dirty.entrySet()) {
+      String id = entry.getKey();
       Resource primary = views.get(id);
       if (primary == null) {
         continue;
@@ -216,15 +226,35 @@ final class MergedResources {
           parts.add(part);
         }
       }
+      Resource before = combined.getOrDefault(id, primary);
+      Resource next;
       if (parts.isEmpty()) {
         secondariesOf.remove(id);
+        combined.remove(id);
+        next = primary;
+      } else {
+        next = MachineMerge.combine(primary, parts);
+        combined.put(id, next);
       }
-      Resource next = MachineMerge.combine(primary, parts);
-      Resource before = presented.put(id, next);
-      if (before == null || changed.contains(id) || !ObservationMapping.sameIgnoringLastSeen(before, next)) {
-        delta.upserts().add(next);
+      if (entry.getValue() || !ObservationMapping.sameIgnoringLastSeen(before, next)) {
+        work.delta.upserts().add(next);
+        work.reshaped = true;
       }
     }
+    return work.reshaped || !work.delta.removed().isEmpty() ? settle(work.delta) : work.delta;
+  }
+
+  /** The delta reduced to the final state: each id once, upserted if shown now, else removed. */
+  private Delta settle(Delta delta) {
+    Map<String, Resource> upserts = new LinkedHashMap<>();
+    for (Resource r : delta.upserts()) {
+      if (!primaryOf.containsKey(r.id()) && views.containsKey(r.id())) {
+        upserts.put(r.id(), get(r.id()));
+      }
+    }
+    List<String> removed = delta.removed().stream().distinct()
+        .filter(id -> primaryOf.containsKey(id) || !views.containsKey(id)).toList();
+    return new Delta(new ArrayList<>(upserts.values()), removed);
   }
 
   /** Agents' views of a host are the ones folded into a polled machine. */

@@ -11,6 +11,7 @@ import dev.pulse.domain.source.Observation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,7 +86,7 @@ public final class ResourceRegistry {
     synchronized (lock) {
       SourceState state = sources.remove(sourceId);
       if (state != null) {
-        publish(merged.update(List.of(), Set.of(), removeAll(state.ids)));
+        publish(merged.update(List.of(), new BitSet(), new BitSet(), removeAll(state.ids)));
       }
     }
   }
@@ -210,7 +211,8 @@ public final class ResourceRegistry {
     List<ObservedResource> observed = observation.result().resources();
     Set<String> seen = new HashSet<>(observed.size() * 2);
     List<Resource> applied = new ArrayList<>(observed.size());
-    Set<String> changed = new HashSet<>();
+    BitSet changed = new BitSet(observed.size());
+    BitSet identityChanged = new BitSet(observed.size());
     int known = 0;
     for (ObservedResource o : observed) {
       Resource next = ObservationMapping.toResource(sourceId, o, observation.collectedAt(), state.idsByKey);
@@ -218,12 +220,16 @@ public final class ResourceRegistry {
         continue; // a source that reports one key twice: the first wins
       }
       Resource previous = resources.put(next.id(), next);
+      int at = applied.size();
       applied.add(next);
       if (previous != null && state.ids.contains(next.id())) {
         known++;
       }
       if (previous == null || !ObservationMapping.sameIgnoringLastSeen(previous, next)) {
-        changed.add(next.id());
+        changed.set(at);
+        if (previous == null || (merged.watchesIdentity(next) && !previous.identity().equals(next.identity()))) {
+          identityChanged.set(at);
+        }
       }
     }
     Set<String> gone = new LinkedHashSet<>();
@@ -241,7 +247,7 @@ public final class ResourceRegistry {
     state.lastSuccess = observation.collectedAt();
     state.lastError = null;
     state.status = SourceStatus.HEALTHY;
-    publish(merged.update(applied, changed, removeAll(gone)));
+    publish(merged.update(applied, changed, identityChanged, removeAll(gone)));
   }
 
   private List<Resource> markSource(
@@ -280,11 +286,12 @@ public final class ResourceRegistry {
   }
 
   private void publishChanged(List<Resource> changedViews) {
-    publish(merged.update(changedViews, changedViews.stream().map(Resource::id).collect(Collectors.toSet()), List.of()));
+    BitSet all = new BitSet(changedViews.size());
+    all.set(0, changedViews.size());
+    publish(merged.update(changedViews, all, new BitSet(), List.of()));
   }
 
-  private void publish(MergedResources.Delta raw) {
-    MergedResources.Delta delta = merged.settle(raw);
+  private void publish(MergedResources.Delta delta) {
     if (delta.upserts().isEmpty() && delta.removed().isEmpty()) {
       return;
     }

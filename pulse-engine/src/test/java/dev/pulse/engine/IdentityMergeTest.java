@@ -51,7 +51,7 @@ class IdentityMergeTest {
 
   private static ObservedResource agentHost(String hostname, String ip, long memUsed, double temp) {
     AgentFacet facet = new AgentFacet("a1", "1.0", 30, "Debian", "12", "amd64", Map.of("cpu", temp), Map.of(), List.of(),
-        List.of(), List.of());
+        List.of(), List.of(), List.of());
     return new ObservedResource("host", ResourceType.AGENT, hostname, ResourceStatus.ONLINE, null,
         new Identity("mid-1", null, List.of(hostname), List.of(ip, "172.17.0.1"), List.of("bc:24:11:00:00:01")),
         Metrics.of(new CpuMetric(15.0, 8, "agent"), UsageMetric.of(memUsed, 32 * GIB, "agent"), null), List.of(),
@@ -174,6 +174,28 @@ class IdentityMergeTest {
     assertEquals(3, ids().size());
     assertFalse(registry.get("agent-a:host").orElseThrow().sources().size() > 1);
     assertNull(registry.get("agent-a:host").orElseThrow().parentId());
+  }
+
+  @Test
+  void aLoneAgentWhoseAddressChangesToTheNodesIsThenMerged() {
+    poll("pve", T0, node("pve1", "10.0.0.11", 20 * GIB));
+    poll("agent-a", T0, agentHost("pve1", "192.168.99.9", 12 * GIB, 40));
+    assertEquals(2, ids().size());
+
+    poll("agent-a", T0.plusSeconds(30), agentHost("pve1", "10.0.0.11", 12 * GIB, 40));
+
+    assertEquals(List.of("pve:node-pve1"), ids());
+  }
+
+  @Test
+  void aLoneAgentsChangedFiguresAreStillStreamed() {
+    poll("agent-a", T0, agentHost("standalone", "10.9.9.9", 12 * GIB, 40));
+    int before = changes.size();
+
+    poll("agent-a", T0.plusSeconds(30), agentHost("standalone", "10.9.9.10", 13 * GIB, 41));
+
+    assertEquals(before + 1, changes.size());
+    assertEquals(13 * GIB, changes.get(changes.size() - 1).upserts().get(0).metrics().memory().used());
   }
 
   private List<String> ids() {

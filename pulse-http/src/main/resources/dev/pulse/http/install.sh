@@ -74,7 +74,8 @@ After=network-online.target docker.service
 Wants=network-online.target
 
 [Service]
-ExecStart=$JAVA -Xmx32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar $DIR/pulse-agent.jar agent --url $URL --token-file $CONF/token --interval $INTERVAL --docker $DOCKER$EXTRA
+# -Xint: the agent works a few milliseconds per interval, so no JIT compiler (and its memory) is worth having
+ExecStart=$JAVA -Xint -Xmx12m -Xms4m -Xss256k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=4m -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5 -jar $DIR/pulse-agent.jar agent --url $URL --token-file $CONF/token --interval $INTERVAL --docker $DOCKER$EXTRA
 Restart=always
 RestartSec=10
 # Root only to read the DMI UUID and the Docker socket; no capabilities, nothing writable.

@@ -35,7 +35,7 @@ class IdentityRoutesIT {
     while (fx.engine.registry().get("s1:node-pve1").isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    AgentFacet facet = new AgentFacet("a1", "1.0", 30, null, null, null, Map.of("cpu", 51.0), Map.of(), List.of(), List.of(), List.of());
+    AgentFacet facet = new AgentFacet("a1", "1.0", 30, null, null, null, Map.of("cpu", 51.0), Map.of(), List.of(), List.of(), List.of(), List.of());
     fx.engine.ingest("host-a1", "agent", Duration.ofSeconds(30), List.of(new ObservedResource("host", ResourceType.AGENT,
         "hypervisor-one", ResourceStatus.ONLINE, null, Identity.ofHostname("hypervisor-one"), Metrics.UNKNOWN, List.of(),
         Facets.NONE.withAgent(facet))));

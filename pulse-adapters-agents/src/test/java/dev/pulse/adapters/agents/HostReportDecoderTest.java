@@ -89,4 +89,21 @@ class HostReportDecoderTest {
     assertEquals(null, host.metrics().memory());
     assertTrue(host.facets().agent().temperaturesCelsius().isEmpty());
   }
+
+  @Test
+  void thisAgentsSmartListIsKeptAndAFailingDiskMakesTheHostWarn() throws IOException {
+    String smart = "\"smart\": [{\"device\": \"/dev/nvme0\", \"model\": \"Samsung SSD 980 PRO 1TB\", \"passed\": true, "
+        + "\"temperatureCelsius\": 41.0, \"wearoutPercent\": 3}, {\"device\": \"/dev/sdc\", \"passed\": false, "
+        + "\"reallocatedSectors\": 2048}], \"tags\"";
+    String raidClean = full().replace("\"tags\"", smart).replace("clean, degraded", "clean").replace("\"failedDevices\": 1", "\"failedDevices\": 0");
+
+    var host = decode(raidClean).resources().get(0);
+
+    assertEquals(2, host.facets().agent().smart().size());
+    assertEquals(3, host.facets().agent().smart().get(0).wearoutPercent());
+    assertEquals(2048L, host.facets().agent().smart().get(1).reallocatedSectors());
+    assertEquals(dev.pulse.domain.resource.ResourceStatus.WARNING, host.status(), "a disk that fails SMART");
+    assertEquals(dev.pulse.domain.resource.ResourceStatus.ONLINE,
+        decode(raidClean.replace("\"passed\": false", "\"passed\": true")).resources().get(0).status());
+  }
 }

@@ -1,9 +1,11 @@
 package dev.pulse.app.internal;
 
 import dev.pulse.adapters.agents.host.ProcHostReader;
+import dev.pulse.adapters.agents.host.SmartReader;
 import dev.pulse.adapters.agents.runner.AgentOptions;
 import dev.pulse.adapters.agents.runner.AgentRunner;
 import dev.pulse.adapters.agents.runner.AgentSources;
+import dev.pulse.simulators.agent.ReportSamples;
 import dev.pulse.simulators.agent.SimulatedHost;
 import dev.pulse.adapters.agents.kubernetes.KubernetesAccess;
 import dev.pulse.simulators.docker.DockerEngineSimulator;
@@ -51,9 +53,11 @@ public final class DemoAgents implements AutoCloseable {
       KubernetesSimulator k8s = KubernetesSimulator.builder().token(reportToken + "-k8s").clock(clock).start();
       parts.add(k8s);
       Path kubeconfig = kubeconfig(dir, k8s, reportToken + "-k8s");
-      parts.add(runner(server, reportToken, version, clock, pve1, "10.0.0.11/24", "off", null, "off", AgentSources.none()));
+      parts.add(runner(server, reportToken, version, clock, pve1, "10.0.0.11/24", "off", null, "off",
+          new AgentSources(Optional::empty, Optional::empty, new SmartReader(args -> Optional.ofNullable(ReportSamples.smartctl(args))))));
       parts.add(runner(server, reportToken, version, clock, docker1, "10.0.0.31/24", "on", docker.socket(), "on",
-          new AgentSources(Optional::empty, () -> Optional.of(KubernetesAccess.fromKubeconfig(kubeconfig)))));
+          new AgentSources(Optional::empty, () -> Optional.of(KubernetesAccess.fromKubeconfig(kubeconfig)),
+              new SmartReader(args -> Optional.empty()))));
     } catch (IOException | RuntimeException e) {
       closeAll(parts);
       throw e;

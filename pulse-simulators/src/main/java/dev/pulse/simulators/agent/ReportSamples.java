@@ -37,6 +37,24 @@ public final class ReportSamples {
     return resource("kubernetes-report-full.json");
   }
 
+  /**
+   * What {@code smartctl -j} prints for these arguments on a simulated host: {@code --scan} lists an
+   * NVMe SSD (3 % worn), a SATA HDD with 8 reallocated and 2 pending sectors, and a SATA HDD asleep
+   * (so {@code -n standby} leaves it alone); {@code null} for a device it does not have.
+   */
+  public static String smartctl(java.util.List<String> args) {
+    String last = args.isEmpty() ? "" : args.get(args.size() - 1);
+    if (args.contains("--scan")) {
+      return resource("smartctl-scan.json");
+    }
+    return switch (last) {
+      case "/dev/nvme0" -> resource("smartctl-nvme0.json");
+      case "/dev/sda" -> resource("smartctl-sda.json");
+      case "/dev/sdb" -> resource("smartctl-sdb-standby.json");
+      default -> null;
+    };
+  }
+
   private static String resource(String name) {
     try (InputStream in = ReportSamples.class.getResourceAsStream("/dev/pulse/simulators/agent/" + name)) {
       if (in == null) {

@@ -94,6 +94,26 @@ public final class HostReports {
     return report;
   }
 
+  /** The report's {@code smart} list: this agent's addition, which other servers ignore. */
+  public static List<Object> smart(List<SmartReader.SmartDisk> disks) {
+    List<Object> out = new ArrayList<>();
+    for (SmartReader.SmartDisk d : disks) {
+      Map<String, Object> disk = new LinkedHashMap<>();
+      disk.put("device", d.device());
+      put(disk, "model", d.model());
+      put(disk, "serial", d.serial());
+      put(disk, "passed", d.passed());
+      put(disk, "temperatureCelsius", d.temperatureCelsius());
+      put(disk, "powerOnHours", d.powerOnHours());
+      put(disk, "wearoutPercent", d.wearoutPercent());
+      put(disk, "reallocatedSectors", d.reallocatedSectors());
+      put(disk, "pendingSectors", d.pendingSectors());
+      put(disk, "mediaErrors", d.mediaErrors());
+      out.add(disk);
+    }
+    return out;
+  }
+
   /**
    * Bytes per second summed over devices between two readings; {@code null} when a counter went
    * back (a reboot or a device swap), since a rate from a reset counter would be made up.

@@ -18,6 +18,7 @@ public record HostReportJson(
     List<Nic> network,
     Sensors sensors,
     List<Raid> raid,
+    List<Smart> smart,
     List<String> tags,
     String timestamp,
     String sequenceId) {
@@ -47,6 +48,11 @@ public record HostReportJson(
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Sensors(Map<String, Double> temperatureCelsius, Map<String, Double> fanRpm, Map<String, Double> additional) {}
+
+  /** This agent's addition: disk health from smartctl. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Smart(String device, String model, String serial, Boolean passed, Double temperatureCelsius, Long powerOnHours,
+      Integer wearoutPercent, Long reallocatedSectors, Long pendingSectors, Long mediaErrors) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Raid(String device, String name, String level, String state, Integer totalDevices, Integer activeDevices,

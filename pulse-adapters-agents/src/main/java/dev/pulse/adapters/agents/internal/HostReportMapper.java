@@ -27,7 +27,7 @@ import java.util.Set;
  * Maps a host report to one {@code agent} resource: CPU over the host's CPU count, memory as the
  * agent measured it (MemTotal − MemAvailable), the root filesystem as its disk, identity evidence
  * (machine-id, DMI UUID, hostname, addresses, MACs) for matching, and the rest in the agent facet.
- * A degraded RAID array makes the host {@code warning}. Pure. Internal: not API.
+ * A degraded RAID array or a disk whose SMART check fails makes the host {@code warning}. Pure. Internal: not API.
  */
 public final class HostReportMapper {
 
@@ -87,10 +87,12 @@ public final class HostReportMapper {
         blankToNull(host.cpuModel()), null, null, host.cpuCount(), host.loadAverage() == null ? List.of() : host.loadAverage(),
         mem == null || mem.totalBytes() == null || mem.usedBytes() == null ? null : mem.totalBytes() - mem.usedBytes(), null, null);
     List<AgentFacet.Raid> raid = raid(r.raid());
+    List<AgentFacet.Smart> smart = smart(r.smart());
     AgentFacet agent = new AgentFacet(r.agent().id(), blankToNull(r.agent().version()), interval, blankToNull(host.osName()),
         blankToNull(host.osVersion()), blankToNull(host.architecture()), finite(r.sensors() == null ? null : r.sensors().temperatureCelsius()),
-        finite(r.sensors() == null ? null : r.sensors().fanRpm()), filesystems, nics, raid);
-    boolean degraded = raid.stream().anyMatch(a -> a.failedDevices() > 0 || a.state().contains("degraded"));
+        finite(r.sensors() == null ? null : r.sensors().fanRpm()), filesystems, nics, raid, smart);
+    boolean degraded = raid.stream().anyMatch(a -> a.failedDevices() > 0 || a.state().contains("degraded"))
+        || smart.stream().anyMatch(d -> Boolean.FALSE.equals(d.passed()));
     String name = blank(host.displayName()) ? host.hostname() : host.displayName();
     ObservedResource resource = new ObservedResource("host", ResourceType.AGENT, name,
         degraded ? ResourceStatus.WARNING : ResourceStatus.ONLINE, null, identity, metrics,
@@ -146,6 +148,20 @@ public final class HostReportMapper {
           out.add(new AgentFacet.Raid(a.device(), a.level() == null ? "unknown" : a.level(), a.state() == null ? "unknown" : a.state(),
               orZero(a.totalDevices()), orZero(a.activeDevices()), orZero(a.failedDevices()),
               a.rebuildPercent() == null ? 0 : a.rebuildPercent()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<AgentFacet.Smart> smart(List<HostReportJson.Smart> disks) {
+    List<AgentFacet.Smart> out = new ArrayList<>();
+    if (disks != null) {
+      for (HostReportJson.Smart d : disks) {
+        if (d != null && !blank(d.device())) {
+          out.add(new AgentFacet.Smart(d.device(), blankToNull(d.model()), blankToNull(d.serial()), d.passed(),
+              d.temperatureCelsius() != null && Double.isFinite(d.temperatureCelsius()) ? d.temperatureCelsius() : null,
+              d.powerOnHours(), d.wearoutPercent(), d.reallocatedSectors(), d.pendingSectors(), d.mediaErrors()));
         }
       }
     }

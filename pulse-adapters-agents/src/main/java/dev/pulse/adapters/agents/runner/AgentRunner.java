@@ -5,6 +5,7 @@ import dev.pulse.adapters.agents.docker.DockerCollector;
 import dev.pulse.adapters.agents.host.HostReports;
 import dev.pulse.adapters.agents.host.HostSample;
 import dev.pulse.adapters.agents.host.ProcHostReader;
+import dev.pulse.adapters.agents.host.SmartReader;
 import dev.pulse.adapters.agents.kubernetes.KubernetesAccess;
 import dev.pulse.adapters.agents.kubernetes.KubernetesCollector;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -41,6 +43,7 @@ public final class AgentRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentRunner.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration SMART_EVERY = Duration.ofMinutes(5);
   /** The most pods one Kubernetes report carries, unwell ones first. */
   private static final int MAX_PODS = 2000;
 
@@ -51,6 +54,9 @@ public final class AgentRunner implements AutoCloseable {
   private final Clock clock;
   private final Supplier<Optional<Path>> dockerSocket;
   private final AgentSources.KubernetesFinder kubernetesFinder;
+  private final SmartReader smartReader;
+  private List<SmartReader.SmartDisk> smart = List.of();
+  private Instant smartAt;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "pulse-agent");
@@ -76,6 +82,7 @@ public final class AgentRunner implements AutoCloseable {
     this.clock = clock;
     this.dockerSocket = options.dockerSocket() != null ? () -> Optional.of(options.dockerSocket()) : sources.dockerSocket();
     this.kubernetesFinder = sources.kubernetes();
+    this.smartReader = sources.smart();
   }
 
   public AgentRunner start() {
@@ -111,6 +118,13 @@ public final class AgentRunner implements AutoCloseable {
           previousAt, now, at);
       previous = now;
       previousAt = at;
+      if (smartAt == null || Duration.between(smartAt, at).compareTo(SMART_EVERY) >= 0) {
+        smart = smartReader.read(); // disks change slowly, and smartctl is not free
+        smartAt = at;
+      }
+      if (!smart.isEmpty()) {
+        report.put("smart", HostReports.smart(smart));
+      }
       if (post("/api/agents/agent/report", report)) {
         sent.incrementAndGet();
         backoff = Duration.ofSeconds(1);

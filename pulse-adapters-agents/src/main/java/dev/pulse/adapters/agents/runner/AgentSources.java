@@ -1,5 +1,6 @@
 package dev.pulse.adapters.agents.runner;
 
+import dev.pulse.adapters.agents.host.SmartReader;
 import dev.pulse.adapters.agents.kubernetes.KubernetesAccess;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,8 +13,9 @@ import java.util.function.Supplier;
  *
  * @param dockerSocket the Engine API socket, when there is one
  * @param kubernetes the cluster's API, when the agent runs in one or was given a kubeconfig
+ * @param smart reads disk health, finding nothing where smartctl is missing
  */
-public record AgentSources(Supplier<Optional<Path>> dockerSocket, KubernetesFinder kubernetes) {
+public record AgentSources(Supplier<Optional<Path>> dockerSocket, KubernetesFinder kubernetes, SmartReader smart) {
 
   /** Finds the cluster to read. */
   @FunctionalInterface
@@ -22,8 +24,8 @@ public record AgentSources(Supplier<Optional<Path>> dockerSocket, KubernetesFind
     Optional<KubernetesAccess> find() throws IOException;
   }
 
-  /** No Docker and no cluster. */
+  /** No Docker, no cluster, no SMART. */
   public static AgentSources none() {
-    return new AgentSources(Optional::empty, Optional::empty);
+    return new AgentSources(Optional::empty, Optional::empty, new SmartReader(args -> Optional.empty()));
   }
 }
