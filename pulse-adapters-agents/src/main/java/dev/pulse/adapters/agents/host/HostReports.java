@@ -52,8 +52,10 @@ public final class HostReports {
     metrics.put("memory", memory);
     double seconds = previous == null || previousAt == null ? 0 : Duration.between(previousAt, at).toMillis() / 1000.0;
     if (seconds > 0) {
-      put(metrics, "netInBytesPerSecond", rate(previous.network().values(), now.network().values(), HostSample.NetCounters::rxBytes, seconds));
-      put(metrics, "netOutBytesPerSecond", rate(previous.network().values(), now.network().values(), HostSample.NetCounters::txBytes, seconds));
+      List<HostSample.NetCounters> before = physical(previous.network());
+      List<HostSample.NetCounters> after = physical(now.network());
+      put(metrics, "netInBytesPerSecond", rate(before, after, HostSample.NetCounters::rxBytes, seconds));
+      put(metrics, "netOutBytesPerSecond", rate(before, after, HostSample.NetCounters::txBytes, seconds));
       put(metrics, "diskReadBytesPerSecond", rate(previous.disks().values(), now.disks().values(), HostSample.DiskCounters::readBytes, seconds));
       put(metrics, "diskWriteBytesPerSecond", rate(previous.disks().values(), now.disks().values(), HostSample.DiskCounters::writeBytes, seconds));
     }
@@ -111,6 +113,22 @@ public final class HostReports {
       put(disk, "mediaErrors", d.mediaErrors());
       out.add(disk);
     }
+    return out;
+  }
+
+  /**
+   * The interfaces whose traffic is the host's own: bridges, veth pairs, taps and Proxmox firewall
+   * bridges carry guests' traffic that the physical interfaces already count once.
+   */
+  static List<HostSample.NetCounters> physical(Map<String, HostSample.NetCounters> nics) {
+    List<HostSample.NetCounters> out = new ArrayList<>();
+    nics.forEach((name, c) -> {
+      boolean virtual = name.equals("lo") || name.startsWith("veth") || name.equals("docker0") || name.startsWith("br-")
+          || name.startsWith("tap") || name.startsWith("fwbr") || name.startsWith("fwln") || name.startsWith("fwpr");
+      if (!virtual) {
+        out.add(c);
+      }
+    });
     return out;
   }
 

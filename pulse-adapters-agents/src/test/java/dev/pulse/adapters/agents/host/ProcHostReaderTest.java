@@ -150,6 +150,16 @@ class ProcHostReaderTest {
     assertNull(resetMetrics.get("netInBytesPerSecond"), "a counter that went back is a reset: no rate");
   }
 
+  @Test
+  void guestTrafficOnBridgesAndVethPairsIsNotCountedTwice() {
+    var nics = new java.util.LinkedHashMap<String, HostSample.NetCounters>();
+    for (String name : List.of("eth0", "vmbr0", "veth123", "docker0", "br-1a2b", "tap100i0", "fwbr100i0", "lo")) {
+      nics.put(name, new HostSample.NetCounters(1, 1, null, List.of()));
+    }
+
+    assertEquals(2, HostReports.physical(nics).size(), "eth0 and the host's own bridge vmbr0");
+  }
+
   private static HostSample sample(long rx, long tx, long read) {
     return new HostSample("h", null, null, null, null, 1, List.of(), null, null, null, null,
         Map.of("eth0", new HostSample.NetCounters(rx, tx, null, List.of())), Map.of(), List.of(),
