@@ -65,6 +65,9 @@ install -m 0644 "$TMP/pulse-agent.jar" "$DIR/pulse-agent.jar"
 umask 077; printf '%s\n' "$TOKEN" > "$CONF/token"; chmod 0600 "$CONF/token"
 
 EXTRA=""
+# a host and its containers fit in 8 MB of heap (a Kubernetes cluster's lists need more: run the
+# agent in the cluster with -Xmx32m or more instead)
+HEAP=8m
 [ -n "$HOSTNAME_OVERRIDE" ] && EXTRA="$EXTRA --hostname $HOSTNAME_OVERRIDE"
 cat > "$UNIT" <<UNIT
 [Unit]
@@ -75,7 +78,7 @@ Wants=network-online.target
 
 [Service]
 # -Xint: the agent works a few milliseconds per interval, so no JIT compiler (and its memory) is worth having
-ExecStart=$JAVA -Xint -Xmx12m -Xms4m -Xss256k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=4m -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5 -jar $DIR/pulse-agent.jar agent --url $URL --token-file $CONF/token --interval $INTERVAL --docker $DOCKER$EXTRA
+ExecStart=$JAVA -Xint -Xmx${HEAP} -Xms4m -Xss256k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=4m -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5 -XX:-UsePerfData -jar $DIR/pulse-agent.jar agent --url $URL --token-file $CONF/token --interval $INTERVAL --docker $DOCKER$EXTRA
 Restart=always
 RestartSec=10
 # Root only to read the DMI UUID and the Docker socket; no capabilities, nothing writable.

@@ -166,6 +166,9 @@ public final class AgentRunner implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       trouble("docker", "Docker at " + socket.get() + " cannot be read: " + e.getMessage());
       return;
+    } catch (OutOfMemoryError e) { // what it held is garbage now; the host reports go on
+      trouble("docker", "the Docker report does not fit in the agent's heap; give it more (-Xmx)");
+      return;
     }
     trouble("docker", null);
     if (post("/api/agents/docker/report", report)) {
@@ -190,6 +193,9 @@ public final class AgentRunner implements AutoCloseable {
       report = kubernetes.collect(agentId, version, (int) options.interval().toSeconds());
     } catch (IOException | RuntimeException e) {
       trouble("kubernetes", "the Kubernetes API cannot be read: " + e.getMessage());
+      return;
+    } catch (OutOfMemoryError e) { // what it held is garbage now; the host reports go on
+      trouble("kubernetes", "the cluster's lists do not fit in the agent's heap; give it more (-Xmx32m or more for large clusters)");
       return;
     }
     trouble("kubernetes", null);
