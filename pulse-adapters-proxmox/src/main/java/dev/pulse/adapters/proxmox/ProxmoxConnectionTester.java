@@ -1,7 +1,7 @@
 package dev.pulse.adapters.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pulse.adapters.proxmox.internal.CertificateProbe;
+import dev.pulse.domain.connection.tls.CertificateProbe;
 import dev.pulse.adapters.proxmox.internal.ProxmoxApiClient;
 import dev.pulse.adapters.proxmox.internal.ProxmoxApiException;
 import dev.pulse.adapters.proxmox.internal.PveJson;

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param agent what a Pulse agent reports about its host
  * @param docker a Docker or Podman host, container or Swarm service
  * @param kubernetes a Kubernetes cluster, node, pod or deployment
+ * @param truenas a TrueNAS box, pool or dataset
  */
 public record Facets(
     @Nullable ProxmoxFacet proxmox,
@@ -37,71 +38,76 @@ public record Facets(
     @Nullable PmgFacet pmg,
     @Nullable AgentFacet agent,
     @Nullable DockerFacet docker,
-    @Nullable KubernetesFacet kubernetes) {
+    @Nullable KubernetesFacet kubernetes,
+    @Nullable TrueNasFacet truenas) {
 
-  public static final Facets NONE = new Facets(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  public static final Facets NONE = new Facets(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   public static Facets of(ProxmoxFacet proxmox) {
     return NONE.withProxmox(proxmox);
   }
 
   public Facets withProxmox(@Nullable ProxmoxFacet f) {
-    return new Facets(f, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
+    return new Facets(f, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes, truenas);
   }
 
   public Facets withStorage(@Nullable StorageFacet f) {
-    return new Facets(proxmox, f, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
+    return new Facets(proxmox, f, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes, truenas);
   }
 
   public Facets withHost(@Nullable HostFacet f) {
-    return new Facets(proxmox, storage, f, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
+    return new Facets(proxmox, storage, f, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes, truenas);
   }
 
   public Facets withGuest(@Nullable GuestFacet f) {
-    return new Facets(proxmox, storage, host, f, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
+    return new Facets(proxmox, storage, host, f, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes, truenas);
   }
 
   public Facets withDisk(@Nullable DiskFacet f) {
-    return new Facets(proxmox, storage, host, guest, f, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
+    return new Facets(proxmox, storage, host, guest, f, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes, truenas);
   }
 
   public Facets withZfs(@Nullable ZfsPoolFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, f, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
+    return new Facets(proxmox, storage, host, guest, disk, f, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes, truenas);
   }
 
   public Facets withPbs(@Nullable PbsFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, f, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, f, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes, truenas);
   }
 
   public Facets withDatastore(@Nullable DatastoreFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, f, ceph, cluster, protection, pmg, agent, docker, kubernetes);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, f, ceph, cluster, protection, pmg, agent, docker, kubernetes, truenas);
   }
 
   public Facets withCeph(@Nullable CephFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, f, cluster, protection, pmg, agent, docker, kubernetes);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, f, cluster, protection, pmg, agent, docker, kubernetes, truenas);
   }
 
   public Facets withCluster(@Nullable ClusterFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, f, protection, pmg, agent, docker, kubernetes);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, f, protection, pmg, agent, docker, kubernetes, truenas);
   }
 
   public Facets withProtection(@Nullable ProtectionFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, f, pmg, agent, docker, kubernetes);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, f, pmg, agent, docker, kubernetes, truenas);
   }
 
   public Facets withPmg(@Nullable PmgFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, f, agent, docker, kubernetes);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, f, agent, docker, kubernetes, truenas);
   }
 
   public Facets withAgent(@Nullable AgentFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, f, docker, kubernetes);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, f, docker, kubernetes, truenas);
   }
 
   public Facets withDocker(@Nullable DockerFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, f, kubernetes);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, f, kubernetes, truenas);
   }
 
   public Facets withKubernetes(@Nullable KubernetesFacet f) {
-    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, f);
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, f, truenas);
+  }
+
+  public Facets withTruenas(@Nullable TrueNasFacet f) {
+    return new Facets(proxmox, storage, host, guest, disk, zfs, pbs, datastore, ceph, cluster, protection, pmg, agent, docker, kubernetes, f);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.domain.connection.ConnectionConfig;
+import dev.pulse.domain.connection.tls.TlsTrust;
 import dev.pulse.domain.connection.Credentials;
 import java.io.IOException;
 import java.net.URI;

@@ -117,7 +117,7 @@ public final class PveMapper {
     Identity identity = new Identity(null, null, text(item, "name") != null ? List.of(name) : List.of(), ips, List.of());
     return new ObservedResource(key, qemu ? ResourceType.VM : ResourceType.SYSTEM_CONTAINER, name,
         guestStatus(raw), nodeKeys.computeIfAbsent(node, PveMapper::nodeKey), identity, metrics, PveJson.tags(item),
-        new Facets(facet, null, null, agent, null, null, null, null, null, null, extras.protection(), null, null, null, null));
+        new Facets(facet, null, null, agent, null, null, null, null, null, null, extras.protection(), null, null, null, null, null));
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.pulse.adapters.proxmox.internal;
+package dev.pulse.domain.connection.tls;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -23,7 +23,7 @@ public final class TlsTrust {
     return withTrustManager(new PinnedTrustManager(fingerprints));
   }
 
-  static SSLContext withTrustManager(TrustManager trustManager) {
+  public static SSLContext withTrustManager(TrustManager trustManager) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {trustManager}, new SecureRandom());

@@ -1,4 +1,4 @@
-package dev.pulse.adapters.proxmox.internal;
+package dev.pulse.domain.connection.tls;
 
 import dev.pulse.domain.connection.CertificateFingerprint;
 import java.net.Socket;

@@ -1,0 +1,211 @@
+package dev.pulse.adapters.truenas.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.domain.resource.DiskFacet;
+import dev.pulse.domain.resource.Facets;
+import dev.pulse.domain.resource.HostFacet;
+import dev.pulse.domain.resource.Identity;
+import dev.pulse.domain.resource.Metrics;
+import dev.pulse.domain.resource.ResourceStatus;
+import dev.pulse.domain.resource.ResourceType;
+import dev.pulse.domain.resource.StorageFacet;
+import dev.pulse.domain.resource.TrueNasFacet;
+import dev.pulse.domain.resource.UsageMetric;
+import dev.pulse.domain.resource.ZfsPoolFacet;
+import dev.pulse.domain.source.ObservedResource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps TrueNAS's answers to resources: the system as an {@code agent} (with TrueNAS's alerts), each
+ * pool and dataset as {@code storage}, each disk as a {@code physical_disk}. Dates arrive as
+ * {@code {"$date": ms}}. Pool sizes from {@code pool.query} count parity, so a pool's usage is its
+ * root dataset's used over used + available; datasets are taken from the top level of the flat
+ * list only, since children are also nested inside their parents. Pure. Internal: not API.
+ */
+public final class TrueNasMapper {
+
+  public static final String PLATFORM = "truenas";
+  static final String SYSTEM_KEY = "system";
+  private static final Set<String> LOUD = Set.of("ERROR", "CRITICAL", "ALERT", "EMERGENCY");
+
+  private TrueNasMapper() {}
+
+  public static List<ObservedResource> map(JsonNode system, JsonNode pools, JsonNode datasets, JsonNode disks, JsonNode temps,
+      JsonNode alerts, String transport) {
+    List<ObservedResource> out = new ArrayList<>();
+    String hostname = system.path("hostname").asText("truenas");
+    out.add(system(system, alerts, hostname, transport));
+    Map<String, JsonNode> roots = new HashMap<>();
+    for (JsonNode d : datasets) {
+      if (!d.path("id").asText("").contains("/")) {
+        roots.put(d.path("id").asText(), d);
+      }
+    }
+    Map<String, String> diskState = new HashMap<>();
+    for (JsonNode pool : pools) {
+      out.add(pool(pool, roots.get(pool.path("name").asText()), hostname, diskState));
+    }
+    for (JsonNode d : datasets) { // the top level lists every dataset once; nested children repeat them
+      if (d.path("id").asText("").contains("/")) {
+        out.add(dataset(d));
+      }
+    }
+    for (JsonNode disk : disks) {
+      out.add(disk(disk, temps, hostname, diskState));
+    }
+    return out;
+  }
+
+  private static ObservedResource system(JsonNode s, JsonNode alerts, String hostname, String transport) {
+    List<TrueNasFacet.Alert> list = new ArrayList<>();
+    boolean loud = false;
+    for (JsonNode a : alerts) {
+      boolean dismissed = a.path("dismissed").asBoolean(false);
+      String level = a.path("level").asText("INFO");
+      loud |= !dismissed && LOUD.contains(level);
+      list.add(new TrueNasFacet.Alert(a.path("uuid").asText(""), level, a.path("klass").asText(a.path("source").asText("")),
+          a.path("formatted").asText(""), dismissed, date(a.path("datetime"))));
+    }
+    List<Double> load = new ArrayList<>();
+    s.path("loadavg").forEach(l -> load.add(l.asDouble()));
+    HostFacet host = new HostFacet(null, s.path("version").asText(null), text(s.path("model")), null,
+        s.path("physical_cores").isInt() ? s.path("physical_cores").asInt() : null, s.path("cores").isInt() ? s.path("cores").asInt() : null,
+        load, null, null, null);
+    TrueNasFacet.System facet = new TrueNasFacet.System(s.path("version").asText("unknown"), text(s.path("system_serial")),
+        text(s.path("system_manufacturer")), s.path("ecc_memory").isBoolean() ? s.path("ecc_memory").asBoolean() : null,
+        date(s.path("boottime")), transport, list);
+    return new ObservedResource(SYSTEM_KEY, ResourceType.AGENT, hostname, loud ? ResourceStatus.WARNING : ResourceStatus.ONLINE,
+        null, Identity.ofHostname(hostname), Metrics.UNKNOWN, List.of(),
+        Facets.NONE.withHost(host).withTruenas(TrueNasFacet.ofSystem(facet)));
+  }
+
+  private static ObservedResource pool(JsonNode p, JsonNode root, String hostname, Map<String, String> diskState) {
+    String name = p.path("name").asText();
+    String status = p.path("status").asText("UNKNOWN");
+    List<TrueNasFacet.Vdev> vdevs = new ArrayList<>();
+    long[] errors = new long[3];
+    JsonNode topology = p.path("topology");
+    for (String group : List.of("data", "log", "cache", "spare", "special", "dedup")) {
+      for (JsonNode v : topology.path(group)) {
+        vdevs.add(vdev(v, errors, diskState));
+      }
+    }
+    JsonNode scan = p.path("scan");
+    TrueNasFacet.Scan lastScan = scan.isObject() ? new TrueNasFacet.Scan(scan.path("function").asText(""), scan.path("state").asText(""),
+        scan.path("percentage").isNumber() ? scan.path("percentage").asDouble() : null, date(scan.path("end_time")),
+        scan.path("errors").asLong(0)) : null;
+    Integer fragmentation = integer(p.path("fragmentation"));
+    TrueNasFacet.Pool facet = new TrueNasFacet.Pool(status, text(p.path("status_detail")), number(p.path("size")),
+        number(p.path("allocated")), fragmentation, errors[0], errors[1], errors[2], lastScan, vdevs);
+    ResourceStatus mapped = switch (status) {
+      case "ONLINE" -> errors[0] + errors[1] + errors[2] > 0 ? ResourceStatus.WARNING : ResourceStatus.ONLINE;
+      case "DEGRADED" -> ResourceStatus.WARNING;
+      case "FAULTED", "OFFLINE", "UNAVAIL", "REMOVED" -> ResourceStatus.OFFLINE;
+      default -> ResourceStatus.UNKNOWN;
+    };
+    UsageMetric usage = null;
+    if (root != null) {
+      Long used = number(root.at("/used/parsed"));
+      Long available = number(root.at("/available/parsed"));
+      usage = used == null || available == null ? null : UsageMetric.of(used, used + available, PLATFORM);
+    }
+    return new ObservedResource("pool-" + name, ResourceType.STORAGE, name, mapped, SYSTEM_KEY, Identity.EMPTY,
+        Metrics.of(null, null, usage), List.of(), Facets.NONE.withStorage(new StorageFacet("zfs", false, List.of(), List.of(hostname)))
+            .withZfs(new ZfsPoolFacet(hostname, status, fragmentation, null, errors[0], errors[1], errors[2]))
+            .withTruenas(TrueNasFacet.ofPool(facet)));
+  }
+
+  private static TrueNasFacet.Vdev vdev(JsonNode v, long[] errors, Map<String, String> diskState) {
+    JsonNode stats = v.path("stats");
+    long read = stats.path("read_errors").asLong(0);
+    long write = stats.path("write_errors").asLong(0);
+    long checksum = stats.path("checksum_errors").asLong(0);
+    errors[0] += read;
+    errors[1] += write;
+    errors[2] += checksum;
+    String disk = text(v.path("disk"));
+    if (disk == null) {
+      disk = text(v.path("unavail_disk").path("devname"));
+    }
+    String status = v.path("status").asText("UNKNOWN");
+    if (disk != null && v.path("type").asText().equals("DISK")) {
+      diskState.put(disk, status);
+    }
+    List<TrueNasFacet.Vdev> children = new ArrayList<>();
+    for (JsonNode c : v.path("children")) {
+      children.add(vdev(c, errors, diskState));
+    }
+    String name = v.path("name").asText(disk != null ? disk : v.path("type").asText());
+    return new TrueNasFacet.Vdev(name, v.path("type").asText(""), status, disk, read, write, checksum, children);
+  }
+
+  private static ObservedResource dataset(JsonNode d) {
+    String id = d.path("id").asText();
+    Long used = number(d.at("/used/parsed"));
+    Long available = number(d.at("/available/parsed"));
+    String ratio = d.at("/compressratio/parsed").asText(d.at("/compressratio/rawvalue").asText(""));
+    Double compress = null;
+    try {
+      compress = ratio.isEmpty() ? null : Double.valueOf(ratio.replace("x", ""));
+    } catch (NumberFormatException e) {
+      compress = null;
+    }
+    boolean locked = d.path("locked").asBoolean(false);
+    TrueNasFacet.Dataset facet = new TrueNasFacet.Dataset(d.path("pool").asText(""), compress, number(d.at("/quota/parsed")),
+        d.path("encrypted").asBoolean(false), locked, text(d.path("mountpoint")));
+    return new ObservedResource("dataset-" + id.replace('/', '.'), ResourceType.STORAGE, id,
+        locked ? ResourceStatus.WARNING : ResourceStatus.ONLINE, "pool-" + d.path("pool").asText(), Identity.EMPTY,
+        Metrics.of(null, null, used == null || available == null ? null : UsageMetric.of(used, used + available, PLATFORM)), List.of(),
+        Facets.NONE.withTruenas(TrueNasFacet.ofDataset(facet)));
+  }
+
+  private static ObservedResource disk(JsonNode d, JsonNode temps, String hostname, Map<String, String> diskState) {
+    String name = d.path("name").asText();
+    JsonNode temp = temps.path(name);
+    String inPool = diskState.get(name);
+    String type = d.path("type").asText("UNKNOWN");
+    if ("NVME".equals(d.path("bus").asText())) {
+      type = "NVME";
+    }
+    DiskFacet facet = new DiskFacet(hostname, "/dev/" + name, text(d.path("model")), text(d.path("serial")), type,
+        number(d.path("size")), inPool == null ? "UNKNOWN" : inPool, null, temp.isNumber() ? temp.asInt() : null,
+        d.path("rotationrate").isInt() ? d.path("rotationrate").asInt() : null, text(d.path("pool")));
+    ResourceStatus status = inPool == null || inPool.equals("ONLINE") ? ResourceStatus.ONLINE : ResourceStatus.WARNING;
+    return new ObservedResource("disk-" + name, ResourceType.PHYSICAL_DISK, hostname + " " + name, status, SYSTEM_KEY,
+        Identity.EMPTY, Metrics.UNKNOWN, List.of(), Facets.NONE.withDisk(facet));
+  }
+
+  /** {@code {"$date": ms}} → an instant; anything else → {@code null}. */
+  static Instant date(JsonNode node) {
+    JsonNode ms = node.path("$date");
+    return ms.isNumber() ? Instant.ofEpochMilli(ms.asLong()) : null;
+  }
+
+  private static Long number(JsonNode n) {
+    if (n.isNumber()) {
+      return n.asLong();
+    }
+    if (n.isTextual()) {
+      try {
+        return Long.valueOf(n.asText().strip());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static Integer integer(JsonNode n) {
+    Long v = number(n);
+    return v == null ? null : v.intValue();
+  }
+
+  private static String text(JsonNode n) {
+    return n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
+  }
+}

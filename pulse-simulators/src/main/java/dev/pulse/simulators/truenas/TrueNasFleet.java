@@ -1,0 +1,117 @@
+package dev.pulse.simulators.truenas;
+
+import static dev.pulse.simulators.internal.JsonExchange.map;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated TrueNAS SCALE box {@code nas01}, shaped as its API answers: dates as {@code
+ * {"$date": ms}}, pool sizes raw (parity included), dataset properties as {@code {value, rawvalue,
+ * parsed, source}}, and {@code pool.dataset.query} listing every dataset and nesting children inside
+ * their parents, so that summing them double-counts. Pool {@code tank} is DEGRADED (a disk removed,
+ * with read and checksum errors), {@code fast} is ONLINE.
+ */
+final class TrueNasFleet {
+
+  static final long TIB = 1L << 40;
+  static final long GIB = 1L << 30;
+
+  private final Clock clock;
+
+  TrueNasFleet(Clock clock) {
+    this.clock = clock;
+  }
+
+  private Map<String, Object> date(long secondsAgo) {
+    return map("$date", clock.millis() - secondsAgo * 1000);
+  }
+
+  Map<String, Object> systemInfo() {
+    return map("version", "TrueNAS-SCALE-24.10.2", "buildtime", date(86_400 * 60), "hostname", "nas01",
+        "physmem", 64 * GIB, "model", "AMD Ryzen 5 5600G with Radeon Graphics", "cores", 12, "physical_cores", 6,
+        "loadavg", List.of(0.41, 0.38, 0.35), "uptime_seconds", 1047845.12, "system_serial", "S123456",
+        "system_manufacturer", "ASRockRack", "boottime", date(1_047_845), "timezone", "Europe/Berlin", "ecc_memory", true);
+  }
+
+  List<Map<String, Object>> pools() {
+    Map<String, Object> removed = map("type", "DISK", "status", "REMOVED", "disk", null, "device", null,
+        "unavail_disk", map("devname", "sdc"), "stats", map("read_errors", 3, "write_errors", 0, "checksum_errors", 12),
+        "children", List.of());
+    Map<String, Object> tank = map("id", 1, "name", "tank", "guid", "1234567890123456789", "status", "DEGRADED",
+        "healthy", false, "warning", false, "status_detail", "One or more devices has been removed",
+        "size", 4 * 4 * TIB, "allocated", 11 * TIB, "free", 5 * TIB, "fragmentation", "31",
+        "scan", map("function", "SCRUB", "state", "FINISHED", "end_time", date(86_400 * 3), "percentage", 100.0, "errors", 0),
+        "topology", map("data", List.of(map("name", "raidz1-0", "type", "RAIDZ1", "status", "DEGRADED",
+            "stats", map("read_errors", 0, "write_errors", 0, "checksum_errors", 0),
+            "children", List.of(disk("sda"), disk("sdb"), removed, disk("sdd")))),
+            "log", List.of(), "cache", List.of(), "spare", List.of(), "special", List.of(), "dedup", List.of()));
+    Map<String, Object> fast = map("id", 2, "name", "fast", "guid", "9876543210987654321", "status", "ONLINE",
+        "healthy", true, "warning", false, "status_detail", null,
+        "size", 2 * TIB, "allocated", 512 * GIB, "free", 2 * TIB - 512 * GIB, "fragmentation", "4", "scan", null,
+        "topology", map("data", List.of(map("name", "mirror-0", "type", "MIRROR", "status", "ONLINE",
+            "stats", map("read_errors", 0, "write_errors", 0, "checksum_errors", 0),
+            "children", List.of(disk("nvme0n1"), disk("nvme1n1")))),
+            "log", List.of(), "cache", List.of(), "spare", List.of(), "special", List.of(), "dedup", List.of()));
+    return List.of(tank, fast);
+  }
+
+  private static Map<String, Object> disk(String name) {
+    return map("type", "DISK", "status", "ONLINE", "disk", name, "device", name + (name.startsWith("nvme") ? "p1" : "1"),
+        "unavail_disk", null, "stats", map("read_errors", 0, "write_errors", 0, "checksum_errors", 0), "children", List.of());
+  }
+
+  private static Map<String, Object> size(long bytes) {
+    return map("value", bytes / GIB + "G", "rawvalue", String.valueOf(bytes), "parsed", bytes, "source", "NONE");
+  }
+
+  private Map<String, Object> dataset(String id, long used, long available, String compressratio, Long quota,
+      List<Map<String, Object>> children) {
+    String pool = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
+    return map("id", id, "type", "FILESYSTEM", "name", id, "pool", pool, "encrypted", false, "locked", false,
+        "mountpoint", "/mnt/" + id, "children", children, "used", size(used), "available", size(available),
+        "compressratio", map("value", compressratio + "x", "rawvalue", compressratio, "parsed", compressratio, "source", "NONE"),
+        "quota", quota == null ? map("value", null, "rawvalue", "0", "parsed", null, "source", "DEFAULT") : size(quota));
+  }
+
+  /** Every dataset, each root with its children nested too: what {@code flat: true} gives. */
+  List<Map<String, Object>> datasets() {
+    Map<String, Object> media = dataset("tank/media", 6 * TIB, 3 * TIB, "1.01", null, List.of());
+    Map<String, Object> backups = dataset("tank/backups", 4 * TIB, 3 * TIB, "1.38", 5 * TIB, List.of());
+    Map<String, Object> tank = dataset("tank", 10 * TIB + 200 * GIB, 3 * TIB, "1.12", null, List.of(media, backups));
+    Map<String, Object> vms = dataset("fast/vms", 400 * GIB, 1200 * GIB, "1.65", null, List.of());
+    Map<String, Object> fastRoot = dataset("fast", 480 * GIB, 1200 * GIB, "1.52", null, List.of(vms));
+    List<Map<String, Object>> all = new ArrayList<>(List.of(tank, media, backups, fastRoot, vms));
+    return all;
+  }
+
+  List<Map<String, Object>> disks() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String name : List.of("sda", "sdb", "sdd")) {
+      out.add(map("identifier", "{serial_lunid}WD-" + name, "name", name, "serial", "WD-WX1234567" + name.charAt(2),
+          "size", 4 * TIB, "model", "WDC WD40EFZX", "rotationrate", 5400, "type", "HDD", "bus", "ATA", "expiretime", null,
+          "pool", "tank"));
+    }
+    for (String name : List.of("nvme0n1", "nvme1n1")) {
+      out.add(map("identifier", "{serial}S5GX" + name, "name", name, "serial", "S5GX" + name, "size", 2 * TIB,
+          "model", "Samsung SSD 990 PRO 2TB", "rotationrate", null, "type", "SSD", "bus", "NVME", "expiretime", null, "pool", "fast"));
+    }
+    return out;
+  }
+
+  Map<String, Object> temperatures() {
+    return map("sda", 34, "sdb", 36, "sdd", 35, "nvme0n1", 41, "nvme1n1", null);
+  }
+
+  List<Map<String, Object>> alerts() {
+    return List.of(
+        map("uuid", "3fa8c1d2", "source", "VolumeStatus", "klass", "VolumeStatus", "args", map("volume", "tank", "state", "DEGRADED"),
+            "datetime", date(3600), "last_occurrence", date(600), "dismissed", false,
+            "formatted", "Pool tank state is DEGRADED: One or more devices has been removed", "level", "CRITICAL", "one_shot", false),
+        map("uuid", "7b2e9f01", "source", "SMART", "klass", "SMART", "args", map("device", "sdd"), "datetime", date(86_400),
+            "last_occurrence", date(86_400), "dismissed", true, "formatted", "Device: /dev/sdd, 8 Currently unreadable (pending) sectors.",
+            "level", "WARNING", "one_shot", false));
+  }
+}
