@@ -4,8 +4,8 @@
 // usage: node e2e/token.e2e.mjs BASE_URL TOKEN PVE_URL PVE_TOKEN_ID PVE_SECRET PVE_FINGERPRINT PBS_URL PBS_TOKEN_ID PBS_SECRET
 import { check, launch } from "./browser.mjs";
 
-const [base, token, pveUrl, pveTokenId, pveSecret, pveFingerprint, pbsUrl, pbsTokenId, pbsSecret] = process.argv.slice(2);
-if (!pbsSecret) throw new Error("usage: token.e2e.mjs BASE_URL TOKEN PVE_URL PVE_TOKEN_ID PVE_SECRET PVE_FINGERPRINT PBS_URL PBS_TOKEN_ID PBS_SECRET");
+const [base, token, pveUrl, pveTokenId, pveSecret, pveFingerprint, pbsUrl, pbsTokenId, pbsSecret, nasUrl, nasKey] = process.argv.slice(2);
+if (!nasKey) throw new Error("usage: token.e2e.mjs BASE_URL TOKEN PVE_URL PVE_TOKEN_ID PVE_SECRET PVE_FINGERPRINT PBS_URL PBS_TOKEN_ID PBS_SECRET NAS_URL NAS_KEY");
 
 const context = await launch();
 try {
@@ -74,6 +74,29 @@ try {
   await page.waitForSelector("[data-testid=datastore-row][data-name=store1]", { timeout: 30_000 });
   const stores = await page.$$eval("[data-testid=datastore-row]", (rows) => rows.length);
   check(stores === 3, "its datastores appear under /backups");
+
+  await page.click("a[href='/settings']");
+  await page.selectOption("select[name=type]", "truenas");
+  await page.fill("input[name=name]", "nas");
+  await page.fill("input[name=url]", nasUrl.replace("https://", "http://"));
+  await page.fill("input[name=apiKey]", nasKey);
+  await page.fill("input[name=fingerprint]", "");
+  await page.click("[data-testid=connection-form] button[type=submit]");
+  const plain = await (await page.waitForSelector("[data-testid=form-error]")).textContent();
+  check(plain?.startsWith("url:") ?? false, `plain http is refused for a TrueNAS key (${plain})`);
+  await page.fill("input[name=url]", nasUrl);
+  await page.click("[data-testid=test-connection]");
+  await page.click("[data-testid=trust-fingerprint]");
+  await page.waitForSelector("[data-testid=test-result]:has-text('Connected: TrueNAS TrueNAS-SCALE-24.10.2 (websocket)')");
+  await page.click("[data-testid=connection-form] button[type=submit]");
+  await page.waitForSelector("[data-testid=connection-row]:has-text('nas')");
+  check(true, "a TrueNAS connection is added through the UI with its API key");
+  await page.click("a[href='/truenas']");
+  await page.waitForSelector("[data-testid=truenas-pool-row][data-name=tank]", { timeout: 30_000 });
+  const tank = await page.textContent("[data-testid=truenas-pool-row][data-name=tank] [data-testid=status]");
+  check(tank === "DEGRADED", `/truenas flags the degraded pool (${tank})`);
+  const layout = await page.textContent("[data-testid=truenas-pool-row][data-name=tank]");
+  check(layout?.includes("sdc REMOVED (3/0/12)") ?? false, "the removed disk and its errors are shown");
 
   await page.click("a[href='/settings']");
   await page.fill("input[name=hostTokenName]", "web01");

@@ -58,7 +58,8 @@ try {
   // the demo agent on pve1 is folded into that node; the one on docker1 is a host of its own
   await page.waitForSelector("[data-testid=node-row][data-name='docker1']", { timeout: 30_000 });
   const names = await page.$$eval("[data-testid=node-row]", (rows) => rows.map((r) => r.getAttribute("data-name")));
-  check(names.join(",") === "docker1,pve1,pve2,pve3", `/infrastructure lists the three nodes and the agent host, pve1 once (${names})`);
+  check(names.join(",") === "docker1,nas01,pve1,pve2,pve3",
+    `/infrastructure lists the three nodes, the agent host and the TrueNAS system, pve1 once (${names})`);
   await page.waitForSelector("[data-testid=node-row][data-name='pve1'] [data-testid=temperature]:has-text('°C')", { timeout: 30_000 });
   check(true, "pve1 shows the temperature its agent reports");
   await page.click("[data-testid=node-row][data-name='pve1']");
@@ -93,9 +94,11 @@ try {
   await page.waitForSelector("[data-testid=zfs-row][data-name^='tank']");
   const tank = await page.textContent("[data-testid=zfs-row][data-name^='tank']");
   check(tank?.includes("DEGRADED") && tank.includes("3 / 0 / 12"), "/storage shows the degraded pool with its error counts");
-  const disks = await page.$$eval("[data-testid=disk-row]", (rows) => rows.length);
+  const disks = await page.$$eval("[data-testid=disk-row]:not([data-node='nas01'])", (rows) => rows.length);
   check(disks === 5, `/storage lists the physical disks of the online nodes (${disks})`);
-  const hddLife = await page.textContent("[data-testid=disk-row][data-name='/dev/sdb'] [data-testid=wearout]");
+  const hddLife = await page.textContent("[data-testid=disk-row][data-name='/dev/sdb']:not([data-node='nas01']) [data-testid=wearout]");
+  const nasDisks = await page.$$eval("[data-testid=disk-row][data-node='nas01']", (rows) => rows.length);
+  check(nasDisks === 5, `/storage lists the NAS's disks too (${nasDisks})`);
   check(hddLife === "—", "an HDD's unknown wearout shows as —");
 
   await page.click("a[href='/backups']");

@@ -15,6 +15,7 @@ const Ceph = lazy(() => import("./routes/Ceph"));
 const Mail = lazy(() => import("./routes/Mail"));
 const Docker = lazy(() => import("./routes/Docker"));
 const Kubernetes = lazy(() => import("./routes/Kubernetes"));
+const TrueNas = lazy(() => import("./routes/TrueNas"));
 
 function Layout(props: ParentProps) {
   return (
@@ -58,6 +59,7 @@ export default function App() {
           <Route path="/mail" component={Mail} />
           <Route path="/docker" component={Docker} />
           <Route path="/kubernetes" component={Kubernetes} />
+          <Route path="/truenas" component={TrueNas} />
           <Route path="/settings" component={Settings} />
           <Route path="*" component={() => <p class="text-muted">No such page.</p>} />
         </Router>

@@ -3,6 +3,7 @@ import { containerLabel } from "../src/routes/Docker";
 import { installCommand } from "../src/api/tokens";
 import { podLabel } from "../src/routes/Kubernetes";
 import { smartSummary } from "../src/routes/Infrastructure";
+import { vdevSummary } from "../src/routes/TrueNas";
 
 type Container = Parameters<typeof containerLabel>[0];
 
@@ -54,5 +55,15 @@ describe("smartSummary", () => {
     expect(smartSummary({ device: "/dev/sdc", model: null, serial: null, passed: false, temperatureCelsius: null,
       powerOnHours: null, wearoutPercent: null, reallocatedSectors: 0, pendingSectors: null, mediaErrors: null }))
       .toBe("sdc: FAILING");
+  });
+});
+
+describe("vdevSummary", () => {
+  it("lists a vdev's disks with their state and any read/write/checksum errors", () => {
+    const disk = (name: string | null, status: string, r = 0, c = 0) => ({ name: "DISK", type: "DISK", status, disk: name, readErrors: r,
+      writeErrors: 0, checksumErrors: c, children: [] });
+    expect(vdevSummary({ name: "raidz1-0", type: "RAIDZ1", status: "DEGRADED", disk: null, readErrors: 0, writeErrors: 0,
+      checksumErrors: 0, children: [disk("sda", "ONLINE"), disk("sdc", "REMOVED", 3, 12)] }))
+      .toBe("raidz1-0 DEGRADED: sda ONLINE, sdc REMOVED (3/0/12)");
   });
 });

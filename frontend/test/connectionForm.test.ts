@@ -5,7 +5,7 @@ const base = {
   type: "pve" as const,
   name: "lab", url: "https://pve1:8006", endpoints: "https://pve2:8006, https://pve3:8006\nhttps://pve4:8006",
   auth: "token" as const, tokenId: "a@b!c", tokenSecret: "s", username: "root@pam", password: "pw",
-  fingerprint: "  ", verifyTls: true, fast: "", slow: "", disks: "",
+  fingerprint: "  ", verifyTls: true, fast: "", slow: "", disks: "", apiKey: "", allowInsecureTransport: false,
 };
 
 describe("toDraft", () => {
@@ -45,5 +45,16 @@ describe("toDraft intervals", () => {
   it("sends no intervals when none is set, and only the ones set otherwise", () => {
     expect(toDraft(base).intervals).toBeNull();
     expect(toDraft({ ...base, slow: "120" }).intervals).toEqual({ fast: null, slow: 120, disks: null });
+  });
+});
+
+describe("toDraft for TrueNAS", () => {
+  it("sends the API key and the insecure-transport choice, and no Proxmox credentials", () => {
+    const d = toDraft({ ...base, type: "truenas", url: "https://nas01", apiKey: "1-abc", allowInsecureTransport: false });
+    expect(d.type).toBe("truenas");
+    expect(d.apiKey).toBe("1-abc");
+    expect(d.allowInsecureTransport).toBe(false);
+    expect(d.tokenId).toBeNull();
+    expect(d.endpoints).toEqual([]);
   });
 });

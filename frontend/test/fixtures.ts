@@ -12,6 +12,6 @@ export function resource(id: string, type: ResourceType, status: ResourceStatus,
     metrics: { ...NO_METRICS, cpu: cpu === null ? null : { percent: cpu, cores: 1, source: "proxmox" } },
     proxmox: { node: "pve1", vmid: 100, template: false, lock: null, hastate: null, pool: null, status, uptimeSeconds: null },
     storage: null, host: null, guest: null, disk: null, zfs: null, pbs: null, datastore: null, ceph: null, cluster: null, protection: null, pmg: null, agent: null,
-    docker: null, kubernetes: null,
+    docker: null, kubernetes: null, truenas: null,
   };
 }

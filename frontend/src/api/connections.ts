@@ -2,7 +2,7 @@ import { request } from "./client";
 
 export interface Connection {
   id: string;
-  type: "pve" | "pbs" | "pmg";
+  type: "pve" | "pbs" | "pmg" | "truenas";
   name: string;
   url: string;
   endpoints: string[];
@@ -20,7 +20,7 @@ export interface Connection {
 }
 
 export interface ConnectionDraft {
-  type: "pve" | "pbs" | "pmg";
+  type: "pve" | "pbs" | "pmg" | "truenas";
   name: string;
   url: string;
   endpoints: string[];
@@ -33,6 +33,10 @@ export interface ConnectionDraft {
   verifyTls: boolean;
   /** Seconds between polls per tier; null for the default. */
   intervals?: { fast: number | null; slow: number | null; disks: number | null } | null;
+  /** TrueNAS: its API key. */
+  apiKey?: string | null;
+  /** TrueNAS: allow a plain http:// URL, which sends the key unencrypted (TrueNAS then revokes it). */
+  allowInsecureTransport?: boolean | null;
 }
 
 export interface EndpointCheck {

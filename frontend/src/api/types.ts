@@ -112,6 +112,28 @@ export interface Resource {
   agent: AgentFacet | null;
   docker: DockerFacet | null;
   kubernetes: KubernetesFacet | null;
+  truenas: TrueNasFacet | null;
+}
+
+export interface TrueNasVdev {
+  name: string; type: string; status: string; disk: string | null; readErrors: number; writeErrors: number; checksumErrors: number;
+  children: TrueNasVdev[];
+}
+
+/** TrueNAS: exactly one part is set. */
+export interface TrueNasFacet {
+  system: {
+    version: string; serial: string | null; manufacturer: string | null; eccMemory: boolean | null; bootedAt: string | null;
+    transport: string;
+    alerts: { id: string; level: string; source: string; message: string; dismissed: boolean; since: string | null }[];
+  } | null;
+  pool: {
+    status: string; statusDetail: string | null; rawSize: number | null; rawAllocated: number | null; fragmentationPercent: number | null;
+    readErrors: number; writeErrors: number; checksumErrors: number;
+    scan: { function: string; state: string; percent: number | null; endedAt: string | null; errors: number } | null;
+    vdevs: TrueNasVdev[];
+  } | null;
+  dataset: { pool: string; compressRatio: number | null; quotaBytes: number | null; encrypted: boolean; locked: boolean; mountpoint: string | null } | null;
 }
 
 /** Docker or Podman: exactly one part is set. */

@@ -7,7 +7,7 @@ import { saveToken } from "../auth/token";
 const input = "w-full rounded border border-line bg-surface px-2 py-1.5 text-sm";
 
 interface FormState {
-  type: "pve" | "pbs" | "pmg";
+  type: "pve" | "pbs" | "pmg" | "truenas";
   name: string;
   url: string;
   endpoints: string;
@@ -21,11 +21,13 @@ interface FormState {
   fast: string;
   slow: string;
   disks: string;
+  apiKey: string;
+  allowInsecureTransport: boolean;
 }
 
 const EMPTY: FormState = {
   type: "pve", name: "", url: "https://", endpoints: "", auth: "token", tokenId: "", tokenSecret: "", username: "", password: "",
-  fingerprint: "", verifyTls: true, fast: "", slow: "", disks: "",
+  fingerprint: "", verifyTls: true, fast: "", slow: "", disks: "", apiKey: "", allowInsecureTransport: false,
 };
 
 function seconds(text: string): number | null {
@@ -35,6 +37,13 @@ function seconds(text: string): number | null {
 
 /** The draft the API expects, from what the form holds. Pure. */
 export function toDraft(f: FormState): ConnectionDraft {
+  if (f.type === "truenas") { // an API key, one URL
+    return {
+      type: "truenas", name: f.name, url: f.url, endpoints: [], tokenId: null, tokenSecret: null, username: null, password: null,
+      fingerprint: f.fingerprint.trim() || null, verifyTls: f.verifyTls, intervals: null, apiKey: f.apiKey,
+      allowInsecureTransport: f.allowInsecureTransport,
+    };
+  }
   const token = f.auth === "token" && f.type !== "pmg"; // PMG has no API tokens
   return {
     type: f.type,
@@ -52,7 +61,7 @@ export function toDraft(f: FormState): ConnectionDraft {
   };
 }
 
-const PRODUCT = { pve: "Proxmox VE", pbs: "Proxmox Backup Server", pmg: "Proxmox Mail Gateway" } as const;
+const PRODUCT = { pve: "Proxmox VE", pbs: "Proxmox Backup Server", pmg: "Proxmox Mail Gateway", truenas: "TrueNAS" } as const;
 
 /** Adds a Proxmox VE or Backup Server connection, with a Test button that offers untrusted certificates for pinning. */
 export function ConnectionForm(props: { onCreated: () => void }) {
@@ -118,10 +127,20 @@ export function ConnectionForm(props: { onCreated: () => void }) {
           <option value="pve">Proxmox VE</option>
           <option value="pbs">Proxmox Backup Server</option>
           <option value="pmg">Proxmox Mail Gateway</option>
+          <option value="truenas">TrueNAS</option>
         </select>
       </label>
       {field("name", "Name", "text", form.type === "pbs" ? "pbs1" : "homelab")}
-      {field("url", "URL", "url", form.type === "pbs" ? "https://pbs1:8007" : "https://pve1:8006")}
+      {field("url", "URL", "url", form.type === "pbs" ? "https://pbs1:8007" : form.type === "truenas" ? "https://nas01" : "https://pve1:8006")}
+      <Show when={form.type === "truenas"}>
+        {field("apiKey", "API key (TrueNAS: Credentials → API Keys)", "password")}
+        <label class="flex items-center gap-2 self-end text-sm">
+          <input type="checkbox" name="allowInsecureTransport" checked={form.allowInsecureTransport}
+            onChange={(e) => setForm("allowInsecureTransport", e.currentTarget.checked)} />
+          Allow plain http (the key travels unencrypted, and TrueNAS revokes it)
+        </label>
+      </Show>
+      <Show when={form.type !== "truenas"}>
       {field("endpoints", "Other nodes of the cluster (optional, for failover)", "text", "https://pve2:8006, https://pve3:8006")}
       <Show when={form.type !== "pmg"} fallback={<p class="self-end text-xs text-muted">Proxmox Mail Gateway has no API tokens: log in as a user.</p>}>
       <fieldset class="flex items-end gap-4 text-sm">
@@ -139,6 +158,7 @@ export function ConnectionForm(props: { onCreated: () => void }) {
       </>}>
         {field("tokenId", "API token id", "text", "monitor@pve!pulse")}
         {field("tokenSecret", "API token secret", "password")}
+      </Show>
       </Show>
       {field("fingerprint", "Pinned certificate SHA-256 fingerprints (optional)", "text", "AB:CD:…")}
       <label class="flex items-center gap-2 self-end text-sm">

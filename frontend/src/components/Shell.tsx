@@ -12,6 +12,7 @@ import Database from "lucide-solid/icons/database";
 import MailIcon from "lucide-solid/icons/mail";
 import Container from "lucide-solid/icons/container";
 import Ship from "lucide-solid/icons/ship";
+import HardDriveDownload from "lucide-solid/icons/hard-drive-download";
 import { useInventory } from "../stores/inventory";
 
 /** The pages in the navigation, in order. */
@@ -23,6 +24,7 @@ const PAGES = [
   { href: "/backups", label: "Backups", icon: Archive },
   { href: "/docker", label: "Docker", icon: Container },
   { href: "/kubernetes", label: "Kubernetes", icon: Ship },
+  { href: "/truenas", label: "TrueNAS", icon: HardDriveDownload },
   { href: "/mail", label: "Mail", icon: MailIcon },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

@@ -71,7 +71,7 @@ export default function Storage() {
             <th class={th}>SMART</th><th class={th}>Life left</th><th class={th}>Temperature</th><th class={th}>Used by</th>
           </>}>
               {(d) => (
-                <tr data-testid="disk-row" data-name={d.disk?.devpath} class={row}>
+                <tr data-testid="disk-row" data-name={d.disk?.devpath} data-node={d.disk?.node} class={row}>
                   <td class={td}>{d.disk?.node}</td>
                   <td class={`${td} font-mono text-xs`}>{d.disk?.devpath}</td>
                   <td class={`${td} text-xs`}>{d.disk?.model ?? "—"}<div class="text-muted">{d.disk?.serial}</div></td>

@@ -129,7 +129,7 @@ public final class PulseMain {
           (none)     serve Pulse on PULSE_PORT (7655) with data in PULSE_DATA_DIR (./data)
           demo       serve Pulse with a simulated Proxmox VE cluster polled over HTTPS
           simulate pve --port N --token-id USER@REALM!ID --token-secret SECRET
-                     run only the PVE simulator, for any PVE client
+                     run only the PVE simulator, for any PVE client (also: simulate pbs|pmg|truenas …)
           agent --url URL --token TOKEN [--interval 30s] [--hostname NAME] [--token-file PATH]
                 [--docker auto|on|off] [--docker-socket PATH] [--kubernetes auto|on|off] [--kubeconfig PATH]
                      report this Linux host to a Pulse server

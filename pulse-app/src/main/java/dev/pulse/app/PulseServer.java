@@ -4,6 +4,7 @@ import dev.pulse.adapters.agents.DockerReportDecoder;
 import dev.pulse.adapters.agents.HostReportDecoder;
 import dev.pulse.adapters.agents.KubernetesReportDecoder;
 import dev.pulse.adapters.proxmox.ProxmoxCollectorFactory;
+import dev.pulse.adapters.truenas.TrueNasCollectorFactory;
 import dev.pulse.app.internal.AesGcmCipher;
 import dev.pulse.app.internal.ApiTokens;
 import dev.pulse.app.internal.DemoAgents;
@@ -69,6 +70,7 @@ public final class PulseServer implements AutoCloseable {
         .identityLinkStore(demo ? IdentityLinkStore.inMemory()
             : new JsonFileIdentityLinkStore(config.dataDir().resolve("identity-links.json")))
         .addCollectorFactory(new ProxmoxCollectorFactory(config.pollTimeout(), clock))
+        .addCollectorFactory(new TrueNasCollectorFactory(config.pollTimeout()))
         .pollInterval(config.pollInterval())
         .pollTimeout(config.pollTimeout())
         .build();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pulse.simulators.pbs.PbsSimulator;
 import dev.pulse.simulators.pve.PveSimulator;
+import dev.pulse.simulators.truenas.TrueNasSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,14 +64,16 @@ class BrowserIT {
   }
 
   @Test
-  void outsideDemoModeTheUiTakesTheTokenThenAddsPveAndPbsConnectionsWhoseDataAppears() throws Exception {
+  void outsideDemoModeTheUiTakesTheTokenThenAddsPvePbsAndTrueNasConnectionsWhoseDataAppears() throws Exception {
     String tokenId = "ui@pve!e2e";
     String secret = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
     try (PveSimulator pve = PveSimulator.builder().token(tokenId, secret).start();
         PbsSimulator pbs = PbsSimulator.builder().token("ui@pbs!e2e", secret).start();
+        TrueNasSimulator truenas = TrueNasSimulator.builder().apiKey("1-e2ekey").start();
         PulseServer server = AppFixture.start(data, false)) {
       int exit = runNode("token.e2e.mjs", "http://127.0.0.1:" + server.port(), AppFixture.TOKEN,
-          pve.baseUrl().toString(), tokenId, secret, pve.fingerprint(), pbs.baseUrl().toString(), "ui@pbs!e2e", secret);
+          pve.baseUrl().toString(), tokenId, secret, pve.fingerprint(), pbs.baseUrl().toString(), "ui@pbs!e2e", secret,
+          truenas.baseUrl().toString(), "1-e2ekey");
       assertEquals(0, exit, "token.e2e.mjs failed; see its output above");
     }
   }

@@ -48,16 +48,16 @@ class DemoModeIT {
   }
 
   @Test
-  void demoModeRunsAClusterABackupServerAndAMailGatewayAllHealthy() throws Exception {
+  void demoModeRunsAClusterABackupServerAMailGatewayAndATrueNasAllHealthy() throws Exception {
     try (PulseServer server = AppFixture.start(data, true)) {
-      AppFixture.await("all three connections healthy", () -> {
+      AppFixture.await("all four connections healthy", () -> {
         try {
           JsonNode list = JSON.readTree(AppFixture.get(server, "/api/connections", AppFixture.TOKEN).body()).get("connections");
           int healthy = 0;
           for (JsonNode c : list) {
             healthy += c.get("status").asText().equals("healthy") ? 1 : 0;
           }
-          return list.size() == 3 && healthy == 3;
+          return list.size() == 4 && healthy == 4;
         } catch (Exception e) {
           return false;
         }

@@ -2,6 +2,7 @@ package dev.pulse.simulators;
 
 import dev.pulse.simulators.pbs.PbsSimulator;
 import dev.pulse.simulators.pmg.PmgSimulator;
+import dev.pulse.simulators.truenas.TrueNasSimulator;
 import dev.pulse.simulators.pve.PveSimulator;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -21,12 +22,16 @@ public final class SimulatorCli {
 
   private static final String USAGE = "usage: simulate pve|pbs --port N --token-id USER@REALM!ID --token-secret SECRET"
       + " [--bind ADDR] [--endpoints N (pve)] [--extra-guests N (pve)]\n"
-      + "       simulate pmg --port N --user USER@REALM --password PASSWORD [--bind ADDR]";
+      + "       simulate pmg --port N --user USER@REALM --password PASSWORD [--bind ADDR]\n"
+      + "       simulate truenas --port N --api-key KEY";
 
   private SimulatorCli() {}
 
   /** Runs the command; returns the exit code. Blocks until interrupted when it starts a server. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("truenas")) {
+      return truenas(args, out, err);
+    }
     if (args.length == 0 || !List.of("pve", "pbs", "pmg").contains(args[0])) {
       err.println(USAGE);
       return 2;
@@ -91,6 +96,41 @@ public final class SimulatorCli {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+    return 0;
+  }
+
+  /** {@code simulate truenas --port N --api-key KEY}: JSON-RPC at wss://127.0.0.1:N/api/current and REST. */
+  private static int truenas(String[] args, PrintStream out, PrintStream err) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    if (args.length % 2 == 0 || !options.containsKey("--api-key") || !options.keySet().stream().allMatch(k -> k.equals("--port")
+        || k.equals("--api-key"))) {
+      err.println(USAGE);
+      return 2;
+    }
+    int port;
+    try {
+      port = Integer.parseInt(options.getOrDefault("--port", "8443"));
+    } catch (NumberFormatException e) {
+      err.println("--port must be a number");
+      return 2;
+    }
+    try (TrueNasSimulator sim = TrueNasSimulator.builder().port(port).apiKey(options.get("--api-key")).start()) {
+      out.println("TrueNAS simulator: " + sim.baseUrl() + " (JSON-RPC at /api/current, REST at /api/v2.0)");
+      out.println("Login: auth.login_ex with the API key, or Authorization: Bearer <key>");
+      out.println("Certificate SHA-256 fingerprint: " + sim.fingerprint());
+      out.flush();
+      CountDownLatch forever = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "simulator-shutdown"));
+      forever.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
       err.println(e.getMessage());
       return 1;
     }

@@ -39,6 +39,7 @@ public final class ProxmoxCollectorFactory implements CollectorFactory {
       case PVE -> new PveCollector(connection, requestTimeout, clock);
       case PBS -> new PbsCollector(connection, requestTimeout, clock);
       case PMG -> new PmgCollector(connection, requestTimeout, clock);
+      default -> throw new IllegalArgumentException("not a Proxmox connection: " + connection.type().wireName());
     };
   }
 
@@ -48,6 +49,7 @@ public final class ProxmoxCollectorFactory implements CollectorFactory {
       case PVE -> ProxmoxProduct.PVE;
       case PBS -> ProxmoxProduct.PBS;
       case PMG -> ProxmoxProduct.PMG;
+      default -> throw new IllegalArgumentException("not a Proxmox connection: " + connection.type().wireName());
     };
     return ProxmoxConnectionTester.test(product, connection, requestTimeout, clock);
   }

@@ -123,7 +123,8 @@ class TrueNasCollectorIT {
       assertFalse(junk.succeeded());
       assertTrue(junk.error().contains("not JSON"), junk.error());
       sim.setMalformedFrames(false);
-      assertTrue(c.collect().succeeded(), "healthy again once TrueNAS is");
+      CollectionResult healthy = c.collect();
+      assertTrue(healthy.succeeded(), "healthy again once TrueNAS is: " + healthy.error());
     }
   }
 

@@ -5,13 +5,14 @@ import dev.pulse.engine.ConnectionService;
 import dev.pulse.simulators.pbs.PbsSimulator;
 import dev.pulse.simulators.pmg.PmgSimulator;
 import dev.pulse.simulators.pve.PveSimulator;
+import dev.pulse.simulators.truenas.TrueNasSimulator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 
 /**
- * Demo mode's fleet: in-process simulators of a PVE cluster (two endpoints), a PBS server and a
- * PMG cluster on free loopback ports, registered as ordinary connections so the full pipeline runs over real
+ * Demo mode's fleet: in-process simulators of a PVE cluster (two endpoints), a PBS server, a
+ * PMG cluster and a TrueNAS system on free loopback ports, registered as ordinary connections so the full pipeline runs over real
  * HTTPS. Internal: not API.
  */
 public final class DemoFleet implements AutoCloseable {
@@ -19,11 +20,13 @@ public final class DemoFleet implements AutoCloseable {
   private final PveSimulator pve;
   private final PbsSimulator pbs;
   private final PmgSimulator pmg;
+  private final TrueNasSimulator truenas;
 
-  private DemoFleet(PveSimulator pve, PbsSimulator pbs, PmgSimulator pmg) {
+  private DemoFleet(PveSimulator pve, PbsSimulator pbs, PmgSimulator pmg, TrueNasSimulator truenas) {
     this.pve = pve;
     this.pbs = pbs;
     this.pmg = pmg;
+    this.truenas = truenas;
   }
 
   public static DemoFleet start(Clock clock, ConnectionService connections) {
@@ -33,6 +36,7 @@ public final class DemoFleet implements AutoCloseable {
     PveSimulator pve = PveSimulator.builder().token("pulse@pve!demo", pveSecret).clock(clock).endpoints(2).start();
     PbsSimulator pbs = null;
     PmgSimulator pmg = null;
+    TrueNasSimulator truenas = null;
     try {
       pbs = PbsSimulator.builder().token("pulse@pbs!demo", pbsSecret).clock(clock).start();
       pmg = PmgSimulator.builder().user("pulse@pmg", pmgPassword, false).clock(clock).start();
@@ -43,6 +47,10 @@ public final class DemoFleet implements AutoCloseable {
           "pulse@pbs!demo", pbsSecret, pbs.fingerprint(), true));
       connections.create(new ConnectionDraft("pmg", "Demo mail gateway (pmg1)", pmg.baseUrl().toString(), null, null, null,
           "pulse@pmg", pmgPassword, pmg.fingerprint(), true));
+      String apiKey = "1-" + randomSecret();
+      truenas = TrueNasSimulator.builder().apiKey(apiKey).clock(clock).start();
+      connections.create(ConnectionDraft.withApiKey("Demo NAS (nas01)", truenas.baseUrl().toString(), apiKey, truenas.fingerprint(),
+          true, false));
     } catch (RuntimeException e) {
       pve.close();
       if (pbs != null) {
@@ -51,9 +59,12 @@ public final class DemoFleet implements AutoCloseable {
       if (pmg != null) {
         pmg.close();
       }
+      if (truenas != null) {
+        truenas.close();
+      }
       throw e;
     }
-    return new DemoFleet(pve, pbs, pmg);
+    return new DemoFleet(pve, pbs, pmg, truenas);
   }
 
   private static String randomSecret() {
@@ -67,5 +78,6 @@ public final class DemoFleet implements AutoCloseable {
     pve.close();
     pbs.close();
     pmg.close();
+    truenas.close();
   }
 }

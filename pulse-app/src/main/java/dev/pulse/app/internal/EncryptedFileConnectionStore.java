@@ -39,7 +39,7 @@ public final class EncryptedFileConnectionStore implements ConnectionStore {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record StoredConnection(String id, String type, String name, String url, List<String> endpoints, String tokenId,
       String tokenSecret, String username, String password, String fingerprint, List<String> fingerprints,
-      boolean verifyTls, Long fastSeconds, Long slowSeconds, Long disksSeconds) {}
+      boolean verifyTls, Long fastSeconds, Long slowSeconds, Long disksSeconds, String apiKey, Boolean allowInsecureTransport) {}
 
   public EncryptedFileConnectionStore(Path file, SecretCipher cipher) {
     this.file = file;
@@ -73,15 +73,20 @@ public final class EncryptedFileConnectionStore implements ConnectionStore {
   private static StoredConnection toStored(ConnectionConfig c) {
     List<String> endpoints = c.endpoints().stream().map(URI::toString).toList();
     List<String> fingerprints = List.copyOf(new TreeSet<>(c.fingerprints()));
+    Long fast = seconds(c.intervals().fast());
+    Long slow = seconds(c.intervals().slow());
+    Long disks = seconds(c.intervals().disks());
     if (c.credentials() instanceof Credentials.UserPassword up) {
-      return new StoredConnection(c.id(), c.type().wireName(), c.name(), null, endpoints, null, null, up.username(),
-          up.password().reveal(), null, fingerprints, c.verifyTls(), seconds(c.intervals().fast()),
-          seconds(c.intervals().slow()), seconds(c.intervals().disks()));
+      return new StoredConnection(c.id(), c.type().wireName(), c.name(), null, endpoints, null, null,
+          up.username(), up.password().reveal(), null, fingerprints, c.verifyTls(), fast, slow, disks, null, null);
+    }
+    if (c.credentials() instanceof Credentials.ApiKey key) {
+      return new StoredConnection(c.id(), c.type().wireName(), c.name(), null, endpoints, null, null,
+          null, null, null, fingerprints, c.verifyTls(), fast, slow, disks, key.key().reveal(), key.allowInsecureTransport());
     }
     Credentials.ApiToken token = (Credentials.ApiToken) c.credentials();
-    return new StoredConnection(c.id(), c.type().wireName(), c.name(), null, endpoints, token.tokenId(),
-        token.secret().reveal(), null, null, null, fingerprints, c.verifyTls(), seconds(c.intervals().fast()),
-        seconds(c.intervals().slow()), seconds(c.intervals().disks()));
+    return new StoredConnection(c.id(), c.type().wireName(), c.name(), null, endpoints,
+        token.tokenId(), token.secret().reveal(), null, null, null, fingerprints, c.verifyTls(), fast, slow, disks, null, null);
   }
 
   private static ConnectionConfig toConfig(StoredConnection s) {
@@ -95,8 +100,8 @@ public final class EncryptedFileConnectionStore implements ConnectionStore {
     if (s.fingerprint() != null) {
       fingerprints.add(s.fingerprint());
     }
-    Credentials credentials = s.username() != null
-        ? new Credentials.UserPassword(s.username(), Secret.of(s.password()))
+    Credentials credentials = s.apiKey() != null ? new Credentials.ApiKey(Secret.of(s.apiKey()), Boolean.TRUE.equals(s.allowInsecureTransport()))
+        : s.username() != null ? new Credentials.UserPassword(s.username(), Secret.of(s.password()))
         : new Credentials.ApiToken(s.tokenId(), Secret.of(s.tokenSecret()));
     PollIntervals intervals = new PollIntervals(duration(s.fastSeconds()), duration(s.slowSeconds()), duration(s.disksSeconds()));
     return new ConnectionConfig(s.id(), type, s.name(), endpoints, credentials, fingerprints, s.verifyTls(), intervals);

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param fingerprint one SHA-256 fingerprint, or several separated by commas or spaces
  * @param verifyTls {@code null} means the default, {@code true}
  * @param intervals seconds between polls per tier, each optional
+ * @param apiKey a TrueNAS API key
+ * @param allowInsecureTransport allow a TrueNAS {@code http://} URL, which sends the key in clear text
  */
 public record ConnectionDraft(
     @Nullable String type,
@@ -25,7 +27,9 @@ public record ConnectionDraft(
     @Nullable String password,
     @Nullable String fingerprint,
     @Nullable Boolean verifyTls,
-    @Nullable Intervals intervals) {
+    @Nullable Intervals intervals,
+    @Nullable String apiKey,
+    @Nullable Boolean allowInsecureTransport) {
 
   /** Seconds between polls of each tier; {@code null} for the default. */
   public record Intervals(@Nullable Integer fast, @Nullable Integer slow, @Nullable Integer disks) {}
@@ -34,7 +38,14 @@ public record ConnectionDraft(
   public ConnectionDraft(@Nullable String type, @Nullable String name, @Nullable String url, @Nullable List<String> endpoints,
       @Nullable String tokenId, @Nullable String tokenSecret, @Nullable String username, @Nullable String password,
       @Nullable String fingerprint, @Nullable Boolean verifyTls) {
-    this(type, name, url, endpoints, tokenId, tokenSecret, username, password, fingerprint, verifyTls, null);
+    this(type, name, url, endpoints, tokenId, tokenSecret, username, password, fingerprint, verifyTls, null, null, null);
+  }
+
+  /** A draft for a TrueNAS system and its API key. */
+  public static ConnectionDraft withApiKey(String name, String url, String apiKey, @Nullable String fingerprint,
+      @Nullable Boolean verifyTls, boolean allowInsecureTransport) {
+    return new ConnectionDraft("truenas", name, url, null, null, null, null, null, fingerprint, verifyTls, null, apiKey,
+        allowInsecureTransport);
   }
 
   /** A draft for API-token auth against one endpoint. */
@@ -47,6 +58,7 @@ public record ConnectionDraft(
   public String toString() {
     return "ConnectionDraft[type=" + type + ", name=" + name + ", url=" + url + ", endpoints=" + endpoints
         + ", tokenId=" + tokenId + ", tokenSecret=****, username=" + username + ", password=****, fingerprint="
-        + fingerprint + ", verifyTls=" + verifyTls + ", intervals=" + intervals + "]";
+        + fingerprint + ", verifyTls=" + verifyTls + ", intervals=" + intervals + ", apiKey=****, allowInsecureTransport="
+        + allowInsecureTransport + "]";
   }
 }

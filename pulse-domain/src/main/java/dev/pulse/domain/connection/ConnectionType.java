@@ -11,7 +11,9 @@ public enum ConnectionType {
   /** Proxmox Backup Server. */
   PBS,
   /** Proxmox Mail Gateway: user and password only, it has no API tokens. */
-  PMG;
+  PMG,
+  /** TrueNAS SCALE or CORE: an API key only. */
+  TRUENAS;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -37,12 +37,13 @@ public final class ConnectionValidator {
     if (name.length() > MAX_NAME) {
       throw new InvalidConnectionException("name", "name must be at most " + MAX_NAME + " characters");
     }
+    boolean insecureAllowed = type == ConnectionType.TRUENAS && Boolean.TRUE.equals(draft.allowInsecureTransport());
     List<URI> endpoints = new ArrayList<>();
-    endpoints.add(parseUrl("url", required("url", draft.url())));
+    endpoints.add(parseUrl("url", required("url", draft.url()), insecureAllowed));
     if (draft.endpoints() != null) {
       for (String more : draft.endpoints()) {
         if (more != null && !more.isBlank()) {
-          URI uri = parseUrl("endpoints", more);
+          URI uri = parseUrl("endpoints", more, false);
           if (!endpoints.contains(uri)) {
             endpoints.add(uri);
           }
@@ -52,13 +53,27 @@ public final class ConnectionValidator {
     if (endpoints.size() > MAX_ENDPOINTS) {
       throw new InvalidConnectionException("endpoints", "at most " + MAX_ENDPOINTS + " endpoints are allowed");
     }
-    Credentials credentials = credentials(draft);
+    if (type == ConnectionType.TRUENAS && endpoints.size() > 1) {
+      throw new InvalidConnectionException("endpoints", "a TrueNAS connection has one URL");
+    }
+    Credentials credentials = type == ConnectionType.TRUENAS ? apiKey(draft, insecureAllowed) : credentials(draft);
+    if (type != ConnectionType.TRUENAS && present(draft.apiKey())) {
+      throw new InvalidConnectionException("apiKey", "apiKey is for TrueNAS; Proxmox uses tokenId and tokenSecret");
+    }
     if (type == ConnectionType.PMG && credentials instanceof Credentials.ApiToken) {
       throw new InvalidConnectionException("tokenId", "Proxmox Mail Gateway has no API tokens: give username and password");
     }
     boolean verifyTls = draft.verifyTls() == null || draft.verifyTls();
     return new ConnectionConfig(id, type, name, endpoints, credentials, fingerprints(draft.fingerprint()), verifyTls,
         intervals(draft.intervals()));
+  }
+
+  private static Credentials apiKey(ConnectionDraft draft, boolean insecureAllowed) {
+    if (present(draft.tokenId()) || present(draft.username())) {
+      throw new InvalidConnectionException(present(draft.tokenId()) ? "tokenId" : "username",
+          "TrueNAS takes an apiKey (Credentials → API Keys in its UI), not a token id or user");
+    }
+    return new Credentials.ApiKey(Secret.of(secret("apiKey", draft.apiKey(), true)), insecureAllowed);
   }
 
   private static Credentials credentials(ConnectionDraft draft) {
@@ -141,20 +156,25 @@ public final class ConnectionValidator {
     return value;
   }
 
-  private static URI parseUrl(String field, String text) {
+  private static URI parseUrl(String field, String text, boolean httpAllowed) {
     URI uri;
     try {
       uri = new URI(text.strip());
     } catch (URISyntaxException e) {
       throw new InvalidConnectionException(field, field + " is not a valid URL: " + e.getReason());
     }
-    if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+    boolean http = "http".equalsIgnoreCase(uri.getScheme());
+    if (http && !httpAllowed && uri.getHost() != null) {
+      throw new InvalidConnectionException(field, field + " must be https://: an API key sent over plain http is exposed"
+          + " (TrueNAS revokes it); set allowInsecureTransport only if you accept that");
+    }
+    if (!("https".equalsIgnoreCase(uri.getScheme()) || http) || uri.getHost() == null) {
       throw new InvalidConnectionException(field, field + " must be https://host[:port], for example https://pve1:8006");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getUserInfo() != null) {
       throw new InvalidConnectionException(field, field + " must not carry credentials, a query or a fragment");
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
-    return URI.create("https://" + uri.getRawAuthority() + path);
+    return URI.create((http ? "http://" : "https://") + uri.getRawAuthority() + path);
   }
 }

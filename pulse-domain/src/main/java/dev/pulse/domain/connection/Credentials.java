@@ -2,8 +2,8 @@ package dev.pulse.domain.connection;
 
 import java.util.Objects;
 
-/** How Pulse authenticates to a platform: an API token or a user and password. */
-public sealed interface Credentials permits Credentials.ApiToken, Credentials.UserPassword {
+/** How Pulse authenticates to a platform: an API token, a user and password, or an API key. */
+public sealed interface Credentials permits Credentials.ApiToken, Credentials.UserPassword, Credentials.ApiKey {
 
   /** {@code token} or {@code password}, as the API names the kind. */
   String kind();
@@ -52,6 +52,28 @@ public sealed interface Credentials permits Credentials.ApiToken, Credentials.Us
     @Override
     public String principal() {
       return username;
+    }
+  }
+
+  /**
+   * An API key (TrueNAS).
+   *
+   * @param allowInsecureTransport the operator allowed sending it over plain http/ws, which TrueNAS
+   *     answers by revoking it
+   */
+  record ApiKey(Secret key, boolean allowInsecureTransport) implements Credentials {
+    public ApiKey {
+      Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public String kind() {
+      return "apikey";
+    }
+
+    @Override
+    public String principal() {
+      return "API key " + key.hint();
     }
   }
 }

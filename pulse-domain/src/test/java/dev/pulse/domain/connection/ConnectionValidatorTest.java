@@ -77,4 +77,21 @@ class ConnectionValidatorTest {
     InvalidConnectionException e = assertThrows(InvalidConnectionException.class, () -> ConnectionValidator.validate("c", d));
     assertEquals(field, e.field(), e.getMessage());
   }
+
+  @Test
+  void aTrueNasKeyIsRefusedOverPlainHttpUnlessTheOperatorAllowsIt() {
+    assertField("url", ConnectionDraft.withApiKey("nas", "http://nas01", "1-abc", null, null, false));
+    assertField("apiKey", ConnectionDraft.withApiKey("nas", "https://nas01", " ", null, null, false));
+    assertField("tokenId", new ConnectionDraft("truenas", "nas", "https://nas01", null, "a@b!c", "s", null, null, null, null, null,
+        "1-abc", null));
+    assertField("apiKey", new ConnectionDraft("pve", "x", "https://h", null, "a@b!c", "s", null, null, null, null, null, "1-abc", null));
+
+    ConnectionConfig plain = ConnectionValidator.validate("c1", ConnectionDraft.withApiKey("nas", "http://nas01:80/", "1-abc", null, null, true));
+    ConnectionConfig tls = ConnectionValidator.validate("c2", ConnectionDraft.withApiKey("nas", "https://nas01", "1-abc", null, null, false));
+
+    assertEquals(ConnectionType.TRUENAS, plain.type());
+    assertEquals("http://nas01:80", plain.url().toString());
+    assertEquals(new Credentials.ApiKey(Secret.of("1-abc"), true), plain.credentials());
+    assertEquals("apikey", tls.credentials().kind());
+  }
 }

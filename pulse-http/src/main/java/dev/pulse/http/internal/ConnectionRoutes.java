@@ -33,7 +33,8 @@ public final class ConnectionRoutes {
   /** The wire form of a connection, with its polling health. Secrets are never part of it. */
   public record ConnectionJson(String id, String type, String name, String url, List<String> endpoints, String authType,
       String tokenId, String username, boolean secretSet, List<String> fingerprints, boolean verifyTls,
-      IntervalsJson intervals, String status, String lastSuccess, String lastError, int resourceCount) {}
+      IntervalsJson intervals, String status, String lastSuccess, String lastError, int resourceCount,
+      Boolean allowInsecureTransport) {}
 
   /** Seconds between polls per tier; {@code null} where the default applies. */
   public record IntervalsJson(Long fast, Long slow, Long disks) {}
@@ -104,6 +105,7 @@ public final class ConnectionRoutes {
         new IntervalsJson(seconds(c.intervals().fast()), seconds(c.intervals().slow()), seconds(c.intervals().disks())),
         h == null || (h.lastSuccess() == null && h.lastError() == null) ? "pending" : h.status().wireName(),
         h == null || h.lastSuccess() == null ? null : h.lastSuccess().toString(),
-        h == null ? null : h.lastError(), h == null ? 0 : h.resourceCount());
+        h == null ? null : h.lastError(), h == null ? 0 : h.resourceCount(),
+        creds instanceof Credentials.ApiKey k ? k.allowInsecureTransport() : null);
   }
 }

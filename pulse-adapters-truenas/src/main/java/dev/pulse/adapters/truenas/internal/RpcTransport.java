@@ -135,9 +135,10 @@ public final class RpcTransport implements TrueNasTransport {
             waiting.complete(message);
           } // events (collection_update) and unknown ids are not waited for
         } catch (IOException e) {
+          ws.abort(); // first, so that no new call goes out on this socket
           IOException junk = new IOException("TrueNAS sent a frame that is not JSON");
-          pending.values().forEach(f -> f.completeExceptionally(junk));
-          ws.abort();
+          List.copyOf(pending.values()).forEach(f -> f.completeExceptionally(junk));
+          return null;
         }
       }
       ws.request(1);
@@ -147,14 +148,14 @@ public final class RpcTransport implements TrueNasTransport {
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
       IOException closed = new IOException("TrueNAS closed the WebSocket (" + status + (reason.isEmpty() ? "" : " " + reason) + ")");
-      pending.values().forEach(f -> f.completeExceptionally(closed));
+      List.copyOf(pending.values()).forEach(f -> f.completeExceptionally(closed));
       return null;
     }
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
       IOException failed = new IOException("the WebSocket failed: " + error.getMessage(), error);
-      pending.values().forEach(f -> f.completeExceptionally(failed));
+      List.copyOf(pending.values()).forEach(f -> f.completeExceptionally(failed));
     }
   }
 
