@@ -86,13 +86,8 @@ public final class SimulatorCli {
         case "pbs" -> "Authorization: PBSAPIToken=" + tokenId + ":<secret>";
         default -> "POST /access/ticket as " + tokenId + ", then cookie PMGAuthCookie";
       };
-      out.println(args[0].toUpperCase() + " simulator: " + urls.stream().map(u -> u + "/api2/json").toList());
-      out.println("Login: " + login);
-      out.println("Certificate SHA-256 fingerprint: " + fingerprint);
-      out.flush();
-      CountDownLatch forever = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "simulator-shutdown"));
-      forever.await();
+      serveUntilStopped(out, args[0].toUpperCase() + " simulator: " + urls.stream().map(u -> u + "/api2/json").toList(), login,
+          fingerprint);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
@@ -121,13 +116,8 @@ public final class SimulatorCli {
       return 2;
     }
     try (TrueNasSimulator sim = TrueNasSimulator.builder().port(port).apiKey(options.get("--api-key")).start()) {
-      out.println("TrueNAS simulator: " + sim.baseUrl() + " (JSON-RPC at /api/current, REST at /api/v2.0)");
-      out.println("Login: auth.login_ex with the API key, or Authorization: Bearer <key>");
-      out.println("Certificate SHA-256 fingerprint: " + sim.fingerprint());
-      out.flush();
-      CountDownLatch forever = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "simulator-shutdown"));
-      forever.await();
+      serveUntilStopped(out, "TrueNAS simulator: " + sim.baseUrl() + " (JSON-RPC at /api/current, REST at /api/v2.0)",
+          "auth.login_ex with the API key, or Authorization: Bearer <key>", sim.fingerprint());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -135,5 +125,17 @@ public final class SimulatorCli {
       return 1;
     }
     return 0;
+  }
+
+  /** Prints where the simulator is and how to log in, then blocks until the JVM is asked to stop. */
+  private static void serveUntilStopped(PrintStream out, String where, String login, String fingerprint)
+      throws InterruptedException {
+    out.println(where);
+    out.println("Login: " + login);
+    out.println("Certificate SHA-256 fingerprint: " + fingerprint);
+    out.flush();
+    CountDownLatch forever = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "simulator-shutdown"));
+    forever.await();
   }
 }
