@@ -97,6 +97,10 @@ try {
   check(tank === "DEGRADED", `/truenas flags the degraded pool (${tank})`);
   const layout = await page.textContent("[data-testid=truenas-pool-row][data-name=tank]");
   check(layout?.includes("sdc REMOVED (3/0/12)") ?? false, "the removed disk and its errors are shown");
+  const replication = await page.textContent("[data-testid=truenas-replication-row][data-name='tank/media - backup/media']");
+  check(replication?.includes("ERROR") && replication.includes("cannot receive incremental stream"), "a failed replication is flagged");
+  const snaps = await page.textContent("[data-testid=truenas-dataset-row][data-name='tank/media'] [data-testid=snapshots]");
+  check(snaps?.startsWith("3, newest") ?? false, `snapshots per dataset (${snaps})`);
 
   await page.click("a[href='/settings']");
   await page.fill("input[name=hostTokenName]", "web01");

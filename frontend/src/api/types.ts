@@ -126,6 +126,7 @@ export interface TrueNasFacet {
     version: string; serial: string | null; manufacturer: string | null; eccMemory: boolean | null; bootedAt: string | null;
     transport: string;
     alerts: { id: string; level: string; source: string; message: string; dismissed: boolean; since: string | null }[];
+    replications: { name: string; state: string; enabled: boolean; lastRun: string | null; error: string | null; sources: string[]; target: string | null }[];
   } | null;
   pool: {
     status: string; statusDetail: string | null; rawSize: number | null; rawAllocated: number | null; fragmentationPercent: number | null;
@@ -133,7 +134,12 @@ export interface TrueNasFacet {
     scan: { function: string; state: string; percent: number | null; endedAt: string | null; errors: number } | null;
     vdevs: TrueNasVdev[];
   } | null;
-  dataset: { pool: string; compressRatio: number | null; quotaBytes: number | null; encrypted: boolean; locked: boolean; mountpoint: string | null } | null;
+  dataset: {
+    pool: string; compressRatio: number | null; quotaBytes: number | null; encrypted: boolean; locked: boolean; mountpoint: string | null;
+    snapshots: number; newestSnapshot: string | null;
+  } | null;
+  app: { state: string; version: string | null } | null;
+  vm: { state: string; vcpus: number | null; memoryBytes: number | null; autostart: boolean } | null;
 }
 
 /** Docker or Podman: exactly one part is set. */

@@ -3,6 +3,7 @@ import { DataTable, row, td, th, usageDetail } from "../components/DataTable";
 import { MetricCell } from "../components/MetricCell";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatBytes } from "../format/bytes";
+import { formatAge } from "../format/time";
 import type { Resource, TrueNasVdev } from "../api/types";
 import { useInventory } from "../stores/inventory";
 
@@ -32,6 +33,9 @@ export default function TrueNas() {
             const pools = () => storage().filter((r) => r.truenas?.pool);
             const datasets = () => storage().filter((r) => r.truenas?.dataset);
             const disks = () => children(inventory.all(), source(), "physical_disk");
+            const apps = () => children(inventory.all(), source(), "app-container");
+            const vms = () => children(inventory.all(), source(), "vm");
+            const replications = () => sys.truenas!.system!.replications;
             const alerts = () => sys.truenas!.system!.alerts;
             return (
               <section class="space-y-3" data-testid="truenas-system" data-name={sys.name}>
@@ -74,6 +78,7 @@ export default function TrueNas() {
                 </DataTable>
                 <DataTable headers={<>
                   <th class={th}>Dataset</th><th class={th}>Used</th><th class={th}>Compression</th><th class={th}>Quota</th>
+                  <th class={th}>Snapshots</th>
                 </>}>
                   <For each={datasets()}>
                     {(d) => (
@@ -82,10 +87,46 @@ export default function TrueNas() {
                         <td class={td}><MetricCell testId="disk" percent={d.metrics.disk?.percent} detail={usageDetail(d.metrics.disk)} /></td>
                         <td class={`${td} tabular-nums`}>{d.truenas!.dataset!.compressRatio != null ? `${d.truenas!.dataset!.compressRatio!.toFixed(2)}×` : "—"}</td>
                         <td class={`${td} tabular-nums`}>{d.truenas!.dataset!.quotaBytes != null ? formatBytes(d.truenas!.dataset!.quotaBytes) : "—"}</td>
+                        <td class={`${td} text-xs tabular-nums`} data-testid="snapshots">
+                          {d.truenas!.dataset!.snapshots === 0 ? <span class="text-warn">none</span>
+                            : `${d.truenas!.dataset!.snapshots}, newest ${formatAge(d.truenas!.dataset!.newestSnapshot)}`}
+                        </td>
                       </tr>
                     )}
                   </For>
                 </DataTable>
+                <Show when={replications().length > 0}>
+                  <DataTable headers={<>
+                    <th class={th}>Replication</th><th class={th}>State</th><th class={th}>Last run</th><th class={th}>Error</th>
+                  </>}>
+                    <For each={replications()}>
+                      {(t) => (
+                        <tr data-testid="truenas-replication-row" data-name={t.name} class={row}>
+                          <td class={`${td} font-medium`}>{t.name}{t.enabled ? "" : " (disabled)"}</td>
+                          <td class={td}><StatusBadge status={t.state === "ERROR" ? "offline" : t.state === "FINISHED" ? "online" : "unknown"} label={t.state} /></td>
+                          <td class={`${td} text-xs`}>{formatAge(t.lastRun)}</td>
+                          <td class={`${td} text-xs text-bad`}>{t.error ?? ""}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </DataTable>
+                </Show>
+                <Show when={apps().length + vms().length > 0}>
+                  <DataTable headers={<>
+                    <th class={th}>App or VM</th><th class={th}>State</th><th class={th}>Details</th>
+                  </>}>
+                    <For each={[...apps(), ...vms()]}>
+                      {(w) => (
+                        <tr data-testid="truenas-workload-row" data-name={w.name} class={row}>
+                          <td class={`${td} font-medium`}>{w.name} <span class="text-xs text-muted">{w.type === "vm" ? "VM" : "app"}</span></td>
+                          <td class={td}><StatusBadge status={w.status} label={w.truenas?.app?.state ?? w.truenas?.vm?.state} /></td>
+                          <td class={`${td} text-xs`}>{w.truenas?.app ? w.truenas.app.version ?? "" : w.truenas?.vm
+                            ? `${w.truenas.vm.vcpus ?? "—"} vCPU, ${formatBytes(w.truenas.vm.memoryBytes)}` : ""}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </DataTable>
+                </Show>
                 <DataTable headers={<>
                   <th class={th}>Disk</th><th class={th}>State</th><th class={th}>Model</th><th class={th}>Size</th><th class={th}>Temperature</th>
                 </>}>

@@ -1,6 +1,8 @@
 package dev.pulse.adapters.truenas;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.pulse.adapters.truenas.internal.AuthenticationFailed;
 import dev.pulse.adapters.truenas.internal.TrueNasClient;
 import dev.pulse.adapters.truenas.internal.TrueNasMapper;
 import dev.pulse.domain.source.CollectionResult;
@@ -39,12 +41,31 @@ public final class TrueNasCollector implements ResourceCollector {
       disks.forEach(d -> names.add(d.path("name").asText()));
       JsonNode temps = client.call("disk.temperatures", List.of(Map.of("names", names)));
       JsonNode alerts = client.call("alert.list", List.of());
-      return CollectionResult.success(TrueNasMapper.map(system, pools, datasets, disks, temps, alerts, client.transport()));
+      return CollectionResult.success(TrueNasMapper.map(new TrueNasMapper.Answers(system, pools, datasets, disks, temps, alerts,
+          optional("zfs.snapshot.query"), optional("replication.query"), optional("app.query"), optional("vm.query"),
+          client.transport())));
     } catch (IOException | RuntimeException e) {
       return CollectionResult.failure(e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CollectionResult.failure("interrupted");
+    }
+  }
+
+  /**
+   * A family not every release has (apps arrived with SCALE 24.10, CORE has no {@code app.query}):
+   * an empty list when the call is refused, but a refused key or a broken connection still fails.
+   */
+  private JsonNode optional(String method) throws IOException, InterruptedException {
+    try {
+      return client.call(method, List.of());
+    } catch (AuthenticationFailed | TrueNasClient.InsecureTransport e) {
+      throw e;
+    } catch (IOException e) {
+      if (e.getMessage() != null && (e.getMessage().contains("Method not found") || e.getMessage().contains("HTTP 404"))) {
+        return JsonNodeFactory.instance.arrayNode();
+      }
+      throw e;
     }
   }
 

@@ -79,6 +79,30 @@ class TrueNasCollectorIT {
   }
 
   @Test
+  void snapshotsReplicationAppsAndVmsArrive() {
+    try (TrueNasSimulator sim = TrueNasSimulator.builder().apiKey("1-abc").start();
+        TrueNasCollector c = collector(sim, "1-abc")) {
+      CollectionResult r = c.collect();
+
+      TrueNasFacet.Dataset media = byKey(r, "dataset-tank.media").facets().truenas().dataset();
+      assertEquals(3, media.snapshots());
+      assertTrue(java.time.Duration.between(media.newestSnapshot(), java.time.Instant.now()).toMinutes() < 65,
+          "the newest of the three, an hour old");
+      assertEquals(1, byKey(r, "dataset-tank.backups").facets().truenas().dataset().snapshots());
+      var replications = byKey(r, "system").facets().truenas().system().replications();
+      assertEquals(2, replications.size());
+      assertEquals("ERROR", replications.get(0).state());
+      assertTrue(replications.get(0).error().startsWith("cannot receive incremental stream"));
+      assertEquals(ResourceStatus.ONLINE, byKey(r, "app-plex").status());
+      assertEquals(ResourceStatus.OFFLINE, byKey(r, "app-nextcloud").status());
+      ObservedResource vm = byKey(r, "vm-1");
+      assertEquals("homeassistant", vm.name());
+      assertEquals(4096L << 20, vm.facets().truenas().vm().memoryBytes(), "TrueNAS counts VM memory in MiB");
+      assertEquals(ResourceStatus.OFFLINE, byKey(r, "vm-2").status());
+    }
+  }
+
+  @Test
   void withoutTheWebSocketItFallsBackToRest() {
     try (TrueNasSimulator sim = TrueNasSimulator.builder().apiKey("1-abc").websocket(false).start();
         TrueNasCollector c = collector(sim, "1-abc")) {
@@ -87,6 +111,8 @@ class TrueNasCollectorIT {
       assertTrue(r.succeeded(), r.error());
       assertEquals("rest", c.transport());
       assertEquals("DEGRADED", byKey(r, "pool-tank").facets().truenas().pool().status());
+      assertEquals(2, byKey(r, "system").facets().truenas().system().replications().size(), "over REST too");
+      assertEquals(ResourceStatus.ONLINE, byKey(r, "app-plex").status());
     }
   }
 

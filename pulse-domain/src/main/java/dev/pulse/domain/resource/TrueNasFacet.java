@@ -5,25 +5,53 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** TrueNAS facts; exactly one part is set, by what the resource is. */
-public record TrueNasFacet(@Nullable System system, @Nullable Pool pool, @Nullable Dataset dataset) {
+public record TrueNasFacet(@Nullable System system, @Nullable Pool pool, @Nullable Dataset dataset, @Nullable App app,
+    @Nullable Vm vm) {
 
   public static TrueNasFacet ofSystem(System s) {
-    return new TrueNasFacet(s, null, null);
+    return new TrueNasFacet(s, null, null, null, null);
   }
 
   public static TrueNasFacet ofPool(Pool p) {
-    return new TrueNasFacet(null, p, null);
+    return new TrueNasFacet(null, p, null, null, null);
   }
 
   public static TrueNasFacet ofDataset(Dataset d) {
-    return new TrueNasFacet(null, null, d);
+    return new TrueNasFacet(null, null, d, null, null);
+  }
+
+  public static TrueNasFacet ofApp(App a) {
+    return new TrueNasFacet(null, null, null, a, null);
+  }
+
+  public static TrueNasFacet ofVm(Vm v) {
+    return new TrueNasFacet(null, null, null, null, v);
+  }
+
+  /** @param state RUNNING, STOPPED, DEPLOYING, CRASHED…, as TrueNAS says */
+  public record App(String state, @Nullable String version) {}
+
+  /** @param memoryBytes the memory given to the VM (TrueNAS counts it in MiB) */
+  public record Vm(String state, @Nullable Integer vcpus, @Nullable Long memoryBytes, boolean autostart) {}
+
+  /**
+   * A replication task.
+   *
+   * @param state PENDING, RUNNING, FINISHED, ERROR or HOLD
+   */
+  public record Replication(String name, String state, boolean enabled, @Nullable Instant lastRun, @Nullable String error,
+      List<String> sources, @Nullable String target) {
+    public Replication {
+      sources = List.copyOf(sources);
+    }
   }
 
   /** The box: its release and TrueNAS's own alerts, dismissed ones included and marked. */
   public record System(String version, @Nullable String serial, @Nullable String manufacturer, @Nullable Boolean eccMemory,
-      @Nullable Instant bootedAt, String transport, List<Alert> alerts) {
+      @Nullable Instant bootedAt, String transport, List<Alert> alerts, List<Replication> replications) {
     public System {
       alerts = List.copyOf(alerts);
+      replications = List.copyOf(replications);
     }
   }
 
@@ -55,7 +83,11 @@ public record TrueNasFacet(@Nullable System system, @Nullable Pool pool, @Nullab
     }
   }
 
-  /** @param compressRatio for example 1.38 */
+  /**
+   * @param compressRatio for example 1.38
+   * @param snapshots how many snapshots it has
+   * @param newestSnapshot when the newest was taken, or {@code null} when there is none
+   */
   public record Dataset(String pool, @Nullable Double compressRatio, @Nullable Long quotaBytes, boolean encrypted,
-      boolean locked, @Nullable String mountpoint) {}
+      boolean locked, @Nullable String mountpoint, int snapshots, @Nullable Instant newestSnapshot) {}
 }

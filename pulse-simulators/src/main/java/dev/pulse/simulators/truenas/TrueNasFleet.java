@@ -114,4 +114,44 @@ final class TrueNasFleet {
             "last_occurrence", date(86_400), "dismissed", true, "formatted", "Device: /dev/sdd, 8 Currently unreadable (pending) sectors.",
             "level", "WARNING", "one_shot", false));
   }
+
+  List<Map<String, Object>> snapshots() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    String[][] taken = {{"tank/media", "3600"}, {"tank/media", "90000"}, {"tank/media", "176400"}, {"tank/backups", "604800"},
+        {"fast/vms", "1800"}, {"fast/vms", "88200"}};
+    for (String[] t : taken) {
+      long ago = Long.parseLong(t[1]);
+      String name = "auto-" + (clock.millis() / 1000 - ago);
+      out.add(map("id", t[0] + "@" + name, "dataset", t[0], "snapshot_name", name, "pool", t[0].substring(0, t[0].indexOf('/')),
+          "properties", map("creation", map("parsed", date(ago)), "used", map("parsed", 1_048_576))));
+    }
+    return out;
+  }
+
+  List<Map<String, Object>> replications() {
+    return List.of(
+        map("id", 1, "name", "tank/media - backup/media", "direction", "PUSH", "transport", "SSH",
+            "source_datasets", List.of("tank/media"), "target_dataset", "backup/media", "enabled", true,
+            "state", map("state", "ERROR", "datetime", date(1800), "error", "cannot receive incremental stream: destination has been modified",
+                "last_snapshot", "tank/media@auto-1"), "job", null),
+        map("id", 2, "name", "fast/vms - backup/vms", "direction", "PUSH", "transport", "SSH",
+            "source_datasets", List.of("fast/vms"), "target_dataset", "backup/vms", "enabled", true,
+            "state", map("state", "FINISHED", "datetime", date(1700), "last_snapshot", "fast/vms@auto-2"), "job", null));
+  }
+
+  List<Map<String, Object>> apps() {
+    return List.of(
+        map("name", "plex", "id", "plex", "state", "RUNNING", "version", "1.2.3", "human_version", "1.41.2_1.2.3",
+            "upgrade_available", false),
+        map("name", "nextcloud", "id", "nextcloud", "state", "STOPPED", "version", "2.0.1", "human_version", "30.0.1_2.0.1",
+            "upgrade_available", true));
+  }
+
+  List<Map<String, Object>> vms() {
+    return List.of(
+        map("id", 1, "name", "homeassistant", "vcpus", 2, "cores", 1, "threads", 1, "memory", 4096, "autostart", true,
+            "status", map("state", "RUNNING", "pid", 4242, "domain_state", "RUNNING")),
+        map("id", 2, "name", "win11", "vcpus", 4, "cores", 1, "threads", 1, "memory", 8192, "autostart", false,
+            "status", map("state", "STOPPED", "pid", null, "domain_state", "SHUTOFF")));
+  }
 }

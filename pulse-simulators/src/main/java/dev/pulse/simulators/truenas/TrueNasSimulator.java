@@ -74,6 +74,10 @@ public final class TrueNasSimulator implements AutoCloseable {
       config.routes.get("/api/v2.0/disk", ctx -> rest(ctx, "disk.query"));
       config.routes.post("/api/v2.0/disk/temperatures", ctx -> rest(ctx, "disk.temperatures"));
       config.routes.get("/api/v2.0/alert/list", ctx -> rest(ctx, "alert.list"));
+      config.routes.get("/api/v2.0/zfs/snapshot", ctx -> rest(ctx, "zfs.snapshot.query"));
+      config.routes.get("/api/v2.0/replication", ctx -> rest(ctx, "replication.query"));
+      config.routes.get("/api/v2.0/app", ctx -> rest(ctx, "app.query"));
+      config.routes.get("/api/v2.0/vm", ctx -> rest(ctx, "vm.query"));
       if (websocket) {
         config.routes.ws("/api/current", ws -> {
           ws.onConnect(ctx -> {
@@ -213,6 +217,10 @@ public final class TrueNasSimulator implements AutoCloseable {
       case "disk.query" -> fleet.disks();
       case "disk.temperatures" -> fleet.temperatures();
       case "alert.list" -> fleet.alerts();
+      case "zfs.snapshot.query" -> fleet.snapshots();
+      case "replication.query" -> fleet.replications();
+      case "app.query" -> fleet.apps();
+      case "vm.query" -> fleet.vms();
       default -> null;
     };
   }

@@ -24,7 +24,11 @@ public final class RestTransport implements TrueNasTransport {
       "pool.query", "/pool",
       "pool.dataset.query", "/pool/dataset",
       "disk.query", "/disk",
-      "alert.list", "/alert/list");
+      "alert.list", "/alert/list",
+      "zfs.snapshot.query", "/zfs/snapshot",
+      "replication.query", "/replication",
+      "app.query", "/app",
+      "vm.query", "/vm");
   private static final Map<String, String> POSTS = Map.of("disk.temperatures", "/disk/temperatures");
 
   private final HttpClient http;

@@ -22,7 +22,9 @@ import java.util.Set;
 
 /**
  * Maps TrueNAS's answers to resources: the system as an {@code agent} (with TrueNAS's alerts), each
- * pool and dataset as {@code storage}, each disk as a {@code physical_disk}. Dates arrive as
+ * pool and dataset as {@code storage} (datasets with their snapshot count and newest snapshot), each
+ * disk as a {@code physical_disk}, apps as {@code app-container}s and VMs as {@code vm}s; replication
+ * tasks go with the system, whose status warns when one fails. Dates arrive as
  * {@code {"$date": ms}}. Pool sizes from {@code pool.query} count parity, so a pool's usage is its
  * root dataset's used over used + available; datasets are taken from the top level of the flat
  * list only, since children are also nested inside their parents. Pure. Internal: not API.
@@ -35,11 +37,24 @@ public final class TrueNasMapper {
 
   private TrueNasMapper() {}
 
-  public static List<ObservedResource> map(JsonNode system, JsonNode pools, JsonNode datasets, JsonNode disks, JsonNode temps,
-      JsonNode alerts, String transport) {
+  /** What one collection read; the optional families are empty arrays where the system has none. */
+  public record Answers(JsonNode system, JsonNode pools, JsonNode datasets, JsonNode disks, JsonNode temps, JsonNode alerts,
+      JsonNode snapshots, JsonNode replications, JsonNode apps, JsonNode vms, String transport) {}
+
+  public static List<ObservedResource> map(Answers a) {
+    JsonNode system = a.system();
+    JsonNode pools = a.pools();
+    JsonNode datasets = a.datasets();
+    JsonNode disks = a.disks();
+    JsonNode temps = a.temps();
     List<ObservedResource> out = new ArrayList<>();
     String hostname = system.path("hostname").asText("truenas");
-    out.add(system(system, alerts, hostname, transport));
+    out.add(system(system, a.alerts(), a.replications(), hostname, a.transport()));
+    Map<String, List<Instant>> snapshots = new HashMap<>();
+    for (JsonNode snap : a.snapshots()) {
+      snapshots.computeIfAbsent(snap.path("dataset").asText(""), k -> new ArrayList<>())
+          .add(date(snap.at("/properties/creation/parsed")));
+    }
     Map<String, JsonNode> roots = new HashMap<>();
     for (JsonNode d : datasets) {
       if (!d.path("id").asText("").contains("/")) {
@@ -52,16 +67,48 @@ public final class TrueNasMapper {
     }
     for (JsonNode d : datasets) { // the top level lists every dataset once; nested children repeat them
       if (d.path("id").asText("").contains("/")) {
-        out.add(dataset(d));
+        out.add(dataset(d, snapshots.getOrDefault(d.path("id").asText(), List.of())));
       }
     }
     for (JsonNode disk : disks) {
       out.add(disk(disk, temps, hostname, diskState));
     }
+    for (JsonNode app : a.apps()) {
+      out.add(app(app));
+    }
+    for (JsonNode vm : a.vms()) {
+      out.add(vm(vm));
+    }
     return out;
   }
 
-  private static ObservedResource system(JsonNode s, JsonNode alerts, String hostname, String transport) {
+  private static ObservedResource app(JsonNode app) {
+    String name = app.path("name").asText(app.path("id").asText("app"));
+    String state = app.path("state").asText("UNKNOWN");
+    ResourceStatus status = switch (state) {
+      case "RUNNING" -> ResourceStatus.ONLINE;
+      case "STOPPED" -> ResourceStatus.OFFLINE;
+      case "CRASHED" -> ResourceStatus.WARNING;
+      default -> ResourceStatus.UNKNOWN; // DEPLOYING, STOPPING…
+    };
+    return new ObservedResource("app-" + name, ResourceType.APP_CONTAINER, name, status, SYSTEM_KEY, Identity.EMPTY,
+        Metrics.UNKNOWN, List.of(), Facets.NONE.withTruenas(TrueNasFacet.ofApp(new TrueNasFacet.App(state,
+            text(app.path("human_version")) != null ? text(app.path("human_version")) : text(app.path("version"))))));
+  }
+
+  private static ObservedResource vm(JsonNode vm) {
+    String state = vm.at("/status/state").asText("UNKNOWN");
+    Long memoryMib = number(vm.path("memory"));
+    TrueNasFacet.Vm facet = new TrueNasFacet.Vm(state, vm.path("vcpus").isInt() ? vm.path("vcpus").asInt() : null,
+        memoryMib == null ? null : memoryMib * 1024 * 1024, vm.path("autostart").asBoolean(false));
+    ResourceStatus status = state.equals("RUNNING") ? ResourceStatus.ONLINE
+        : state.equals("STOPPED") ? ResourceStatus.OFFLINE : ResourceStatus.UNKNOWN;
+    String name = vm.path("name").asText("vm");
+    return new ObservedResource("vm-" + vm.path("id").asText(name), ResourceType.VM, name, status, SYSTEM_KEY,
+        Identity.ofHostname(name), Metrics.UNKNOWN, List.of(), Facets.NONE.withTruenas(TrueNasFacet.ofVm(facet)));
+  }
+
+  private static ObservedResource system(JsonNode s, JsonNode alerts, JsonNode replications, String hostname, String transport) {
     List<TrueNasFacet.Alert> list = new ArrayList<>();
     boolean loud = false;
     for (JsonNode a : alerts) {
@@ -71,6 +118,17 @@ public final class TrueNasMapper {
       list.add(new TrueNasFacet.Alert(a.path("uuid").asText(""), level, a.path("klass").asText(a.path("source").asText("")),
           a.path("formatted").asText(""), dismissed, date(a.path("datetime"))));
     }
+    List<TrueNasFacet.Replication> tasks = new ArrayList<>();
+    for (JsonNode r : replications) {
+      JsonNode state = r.path("state");
+      List<String> sources = new ArrayList<>();
+      r.path("source_datasets").forEach(d -> sources.add(d.asText()));
+      boolean enabled = r.path("enabled").asBoolean(true);
+      String st = state.path("state").asText("PENDING");
+      loud |= enabled && st.equals("ERROR");
+      tasks.add(new TrueNasFacet.Replication(r.path("name").asText(""), st, enabled, date(state.path("datetime")),
+          text(state.path("error")), sources, text(r.path("target_dataset"))));
+    }
     List<Double> load = new ArrayList<>();
     s.path("loadavg").forEach(l -> load.add(l.asDouble()));
     HostFacet host = new HostFacet(null, s.path("version").asText(null), text(s.path("model")), null,
@@ -78,7 +136,7 @@ public final class TrueNasMapper {
         load, null, null, null);
     TrueNasFacet.System facet = new TrueNasFacet.System(s.path("version").asText("unknown"), text(s.path("system_serial")),
         text(s.path("system_manufacturer")), s.path("ecc_memory").isBoolean() ? s.path("ecc_memory").asBoolean() : null,
-        date(s.path("boottime")), transport, list);
+        date(s.path("boottime")), transport, list, tasks);
     return new ObservedResource(SYSTEM_KEY, ResourceType.AGENT, hostname, loud ? ResourceStatus.WARNING : ResourceStatus.ONLINE,
         null, Identity.ofHostname(hostname), Metrics.UNKNOWN, List.of(),
         Facets.NONE.withHost(host).withTruenas(TrueNasFacet.ofSystem(facet)));
@@ -144,7 +202,7 @@ public final class TrueNasMapper {
     return new TrueNasFacet.Vdev(name, v.path("type").asText(""), status, disk, read, write, checksum, children);
   }
 
-  private static ObservedResource dataset(JsonNode d) {
+  private static ObservedResource dataset(JsonNode d, List<Instant> snapshots) {
     String id = d.path("id").asText();
     Long used = number(d.at("/used/parsed"));
     Long available = number(d.at("/available/parsed"));
@@ -157,7 +215,8 @@ public final class TrueNasMapper {
     }
     boolean locked = d.path("locked").asBoolean(false);
     TrueNasFacet.Dataset facet = new TrueNasFacet.Dataset(d.path("pool").asText(""), compress, number(d.at("/quota/parsed")),
-        d.path("encrypted").asBoolean(false), locked, text(d.path("mountpoint")));
+        d.path("encrypted").asBoolean(false), locked, text(d.path("mountpoint")), snapshots.size(),
+        snapshots.stream().filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null));
     return new ObservedResource("dataset-" + id.replace('/', '.'), ResourceType.STORAGE, id,
         locked ? ResourceStatus.WARNING : ResourceStatus.ONLINE, "pool-" + d.path("pool").asText(), Identity.EMPTY,
         Metrics.of(null, null, used == null || available == null ? null : UsageMetric.of(used, used + available, PLATFORM)), List.of(),
