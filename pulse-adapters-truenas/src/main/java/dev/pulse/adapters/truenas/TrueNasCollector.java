@@ -43,7 +43,7 @@ public final class TrueNasCollector implements ResourceCollector {
       JsonNode alerts = client.call("alert.list", List.of());
       return CollectionResult.success(TrueNasMapper.map(new TrueNasMapper.Answers(system, pools, datasets, disks, temps, alerts,
           optional("zfs.snapshot.query"), optional("replication.query"), optional("app.query"), optional("vm.query"),
-          client.transport())));
+          optional("smart.test.results"), client.transport())));
     } catch (IOException | RuntimeException e) {
       return CollectionResult.failure(e.getMessage());
     } catch (InterruptedException e) {

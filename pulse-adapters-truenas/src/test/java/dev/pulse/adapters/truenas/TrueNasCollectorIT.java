@@ -59,6 +59,9 @@ class TrueNasCollectorIT {
       assertEquals(35, byKey(r, "disk-sdd").facets().disk().temperatureCelsius());
       assertNull(byKey(r, "disk-nvme1n1").facets().disk().temperatureCelsius(), "no reading: unknown, not 0");
       assertEquals("NVME", byKey(r, "disk-nvme0n1").facets().disk().type());
+      assertEquals("FAILED", byKey(r, "disk-sdd").facets().disk().health(), "its last SMART test failed");
+      assertEquals(ResourceStatus.WARNING, byKey(r, "disk-sdd").status());
+      assertEquals("PASSED", byKey(r, "disk-sda").facets().disk().health());
     }
   }
 

@@ -154,4 +154,16 @@ final class TrueNasFleet {
         map("id", 2, "name", "win11", "vcpus", 4, "cores", 1, "threads", 1, "memory", 8192, "autostart", false,
             "status", map("state", "STOPPED", "pid", null, "domain_state", "SHUTOFF")));
   }
+
+  /** The newest SMART self-test per disk: {@code sdd} failed its last long test. */
+  List<Map<String, Object>> smartResults() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String disk : List.of("sda", "sdb", "sdd", "nvme0n1", "nvme1n1")) {
+      boolean failing = disk.equals("sdd");
+      out.add(map("disk", disk, "tests", List.of(map("num", 1, "description", failing ? "Extended offline" : "Short offline",
+          "status", failing ? "FAILED" : "SUCCESS", "status_verbose", failing ? "Completed: read failure" : "Completed without error",
+          "remaining", 0.0, "lifetime", 40210, "lba_of_first_error", failing ? 123456789 : null))));
+    }
+    return out;
+  }
 }

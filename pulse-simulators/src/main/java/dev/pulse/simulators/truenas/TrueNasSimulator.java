@@ -78,6 +78,7 @@ public final class TrueNasSimulator implements AutoCloseable {
       config.routes.get("/api/v2.0/replication", ctx -> rest(ctx, "replication.query"));
       config.routes.get("/api/v2.0/app", ctx -> rest(ctx, "app.query"));
       config.routes.get("/api/v2.0/vm", ctx -> rest(ctx, "vm.query"));
+      config.routes.get("/api/v2.0/smart/test/results", ctx -> rest(ctx, "smart.test.results"));
       if (websocket) {
         config.routes.ws("/api/current", ws -> {
           ws.onConnect(ctx -> {
@@ -221,6 +222,7 @@ public final class TrueNasSimulator implements AutoCloseable {
       case "replication.query" -> fleet.replications();
       case "app.query" -> fleet.apps();
       case "vm.query" -> fleet.vms();
+      case "smart.test.results" -> fleet.smartResults();
       default -> null;
     };
   }

@@ -19,16 +19,16 @@ import java.util.Map;
 public final class RestTransport implements TrueNasTransport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> GETS = Map.of(
-      "system.info", "/system/info",
-      "pool.query", "/pool",
-      "pool.dataset.query", "/pool/dataset",
-      "disk.query", "/disk",
-      "alert.list", "/alert/list",
-      "zfs.snapshot.query", "/zfs/snapshot",
-      "replication.query", "/replication",
-      "app.query", "/app",
-      "vm.query", "/vm");
+  private static final Map<String, String> GETS = Map.ofEntries(Map.entry("smart.test.results", "/smart/test/results"),
+      Map.entry("system.info", "/system/info"),
+      Map.entry("pool.query", "/pool"),
+      Map.entry("pool.dataset.query", "/pool/dataset"),
+      Map.entry("disk.query", "/disk"),
+      Map.entry("alert.list", "/alert/list"),
+      Map.entry("zfs.snapshot.query", "/zfs/snapshot"),
+      Map.entry("replication.query", "/replication"),
+      Map.entry("app.query", "/app"),
+      Map.entry("vm.query", "/vm"));
   private static final Map<String, String> POSTS = Map.of("disk.temperatures", "/disk/temperatures");
 
   private final HttpClient http;

@@ -39,7 +39,7 @@ public final class TrueNasMapper {
 
   /** What one collection read; the optional families are empty arrays where the system has none. */
   public record Answers(JsonNode system, JsonNode pools, JsonNode datasets, JsonNode disks, JsonNode temps, JsonNode alerts,
-      JsonNode snapshots, JsonNode replications, JsonNode apps, JsonNode vms, String transport) {}
+      JsonNode snapshots, JsonNode replications, JsonNode apps, JsonNode vms, JsonNode smart, String transport) {}
 
   public static List<ObservedResource> map(Answers a) {
     JsonNode system = a.system();
@@ -70,8 +70,15 @@ public final class TrueNasMapper {
         out.add(dataset(d, snapshots.getOrDefault(d.path("id").asText(), List.of())));
       }
     }
+    Map<String, String> lastTest = new HashMap<>();
+    for (JsonNode result : a.smart()) {
+      JsonNode newest = result.path("tests").path(0); // smartctl lists the newest test first
+      if (newest.has("status")) {
+        lastTest.put(result.path("disk").asText(), newest.path("status").asText());
+      }
+    }
     for (JsonNode disk : disks) {
-      out.add(disk(disk, temps, hostname, diskState));
+      out.add(disk(disk, temps, hostname, diskState, lastTest.get(disk.path("name").asText())));
     }
     for (JsonNode app : a.apps()) {
       out.add(app(app));
@@ -223,7 +230,10 @@ public final class TrueNasMapper {
         Facets.NONE.withTruenas(TrueNasFacet.ofDataset(facet)));
   }
 
-  private static ObservedResource disk(JsonNode d, JsonNode temps, String hostname, Map<String, String> diskState) {
+  /**
+   * @param smartTest the status of the disk's newest SMART self-test (SUCCESS, FAILED, RUNNING…), or {@code null}
+   */
+  private static ObservedResource disk(JsonNode d, JsonNode temps, String hostname, Map<String, String> diskState, String smartTest) {
     String name = d.path("name").asText();
     JsonNode temp = temps.path(name);
     String inPool = diskState.get(name);
@@ -231,10 +241,13 @@ public final class TrueNasMapper {
     if ("NVME".equals(d.path("bus").asText())) {
       type = "NVME";
     }
+    boolean failedTest = "FAILED".equals(smartTest);
+    boolean poolTrouble = inPool != null && !inPool.equals("ONLINE");
+    String health = failedTest ? "FAILED" : poolTrouble ? inPool : "SUCCESS".equals(smartTest) ? "PASSED" : "UNKNOWN";
     DiskFacet facet = new DiskFacet(hostname, "/dev/" + name, text(d.path("model")), text(d.path("serial")), type,
-        number(d.path("size")), inPool == null ? "UNKNOWN" : inPool, null, temp.isNumber() ? temp.asInt() : null,
+        number(d.path("size")), health, null, temp.isNumber() ? temp.asInt() : null,
         d.path("rotationrate").isInt() ? d.path("rotationrate").asInt() : null, text(d.path("pool")));
-    ResourceStatus status = inPool == null || inPool.equals("ONLINE") ? ResourceStatus.ONLINE : ResourceStatus.WARNING;
+    ResourceStatus status = failedTest || poolTrouble ? ResourceStatus.WARNING : ResourceStatus.ONLINE;
     return new ObservedResource("disk-" + name, ResourceType.PHYSICAL_DISK, hostname + " " + name, status, SYSTEM_KEY,
         Identity.EMPTY, Metrics.UNKNOWN, List.of(), Facets.NONE.withDisk(facet));
   }
