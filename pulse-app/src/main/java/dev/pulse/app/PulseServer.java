@@ -70,7 +70,7 @@ public final class PulseServer implements AutoCloseable {
         .identityLinkStore(demo ? IdentityLinkStore.inMemory()
             : new JsonFileIdentityLinkStore(config.dataDir().resolve("identity-links.json")))
         .addCollectorFactory(new ProxmoxCollectorFactory(config.pollTimeout(), clock))
-        .addCollectorFactory(new TrueNasCollectorFactory(config.pollTimeout()))
+        .addCollectorFactory(new TrueNasCollectorFactory(config.pollTimeout(), clock))
         .pollInterval(config.pollInterval())
         .pollTimeout(config.pollTimeout())
         .build();

@@ -8,6 +8,7 @@ import dev.pulse.adapters.truenas.internal.TrueNasMapper;
 import dev.pulse.domain.source.CollectionResult;
 import dev.pulse.domain.source.ResourceCollector;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ public final class TrueNasCollector implements ResourceCollector {
 
   private final TrueNasClient client;
 
-  public TrueNasCollector(TrueNasEndpoint endpoint, Duration callTimeout) {
-    this.client = new TrueNasClient(endpoint, callTimeout);
+  public TrueNasCollector(TrueNasEndpoint endpoint, Duration callTimeout, Clock clock) {
+    this.client = new TrueNasClient(endpoint, callTimeout, clock);
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.pulse.domain.connection.Credentials;
 import dev.pulse.domain.connection.tls.CertificateProbe;
 import dev.pulse.domain.source.ResourceCollector;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,10 +19,12 @@ import java.util.List;
 public final class TrueNasCollectorFactory implements CollectorFactory {
 
   private final Duration timeout;
+  private final Clock clock;
 
   /** @param timeout for each call to TrueNAS */
-  public TrueNasCollectorFactory(Duration timeout) {
+  public TrueNasCollectorFactory(Duration timeout, Clock clock) {
     this.timeout = timeout;
+    this.clock = clock;
   }
 
   @Override
@@ -31,7 +34,7 @@ public final class TrueNasCollectorFactory implements CollectorFactory {
 
   @Override
   public ResourceCollector create(ConnectionConfig connection) {
-    return new TrueNasCollector(endpoint(connection), timeout);
+    return new TrueNasCollector(endpoint(connection), timeout, clock);
   }
 
   /**
@@ -61,7 +64,7 @@ public final class TrueNasCollectorFactory implements CollectorFactory {
     if (!check.trusted()) {
       return new ConnectionTestResult(false, null, List.of(check), List.of(), check.error());
     }
-    try (TrueNasClient client = new TrueNasClient(endpoint, timeout)) {
+    try (TrueNasClient client = new TrueNasClient(endpoint, timeout, clock)) {
       String version = client.call("system.info", List.of()).path("version").asText(null);
       return new ConnectionTestResult(true, version == null ? null : version + " (" + client.transport() + ")", List.of(check),
           List.of(), null);

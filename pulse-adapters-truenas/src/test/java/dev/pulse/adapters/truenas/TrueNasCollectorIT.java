@@ -24,7 +24,27 @@ class TrueNasCollectorIT {
 
   private static TrueNasCollector collector(TrueNasSimulator sim, String key) {
     return new TrueNasCollector(new TrueNasEndpoint(sim.baseUrl(), Secret.of(key), Set.of(sim.fingerprint()), true, false),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5), java.time.Clock.systemUTC());
+  }
+
+  @Test
+  void anUnreachableSystemIsRetriedWithBackoffNotOnEveryPoll() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort(); // closed again: nothing listens there
+    }
+    dev.pulse.simulators.ManualClock clock = new dev.pulse.simulators.ManualClock(java.time.Instant.parse("2026-11-28T10:00:00Z"));
+    try (TrueNasCollector c = new TrueNasCollector(new TrueNasEndpoint(java.net.URI.create("https://127.0.0.1:" + port),
+        Secret.of("1-abc"), Set.of(), true, false), Duration.ofSeconds(2), clock)) {
+      CollectionResult first = c.collect();
+      CollectionResult soon = c.collect();
+      clock.advance(Duration.ofSeconds(6));
+      CollectionResult later = c.collect();
+
+      assertFalse(first.succeeded());
+      assertTrue(soon.error().contains("trying again in 5 s"), soon.error());
+      assertFalse(later.error().contains("trying again"), "after the wait it connects again: " + later.error());
+    }
   }
 
   private static ObservedResource byKey(CollectionResult r, String key) {
@@ -161,7 +181,7 @@ class TrueNasCollectorIT {
   void theApiKeyIsNeverSentOverPlainHttpOrWsWithoutTheOptIn() {
     try (TrueNasSimulator plain = TrueNasSimulator.builder().apiKey("1-abc").plaintext(true).start();
         TrueNasCollector refusing = new TrueNasCollector(new TrueNasEndpoint(plain.baseUrl(), Secret.of("1-abc"), Set.of(), true, false),
-            Duration.ofSeconds(5))) {
+            Duration.ofSeconds(5), java.time.Clock.systemUTC())) {
       CollectionResult r = refusing.collect();
 
       assertFalse(r.succeeded());
@@ -170,7 +190,7 @@ class TrueNasCollectorIT {
       assertEquals(0, plain.keysSeenInClearText());
 
       try (TrueNasCollector optedIn = new TrueNasCollector(new TrueNasEndpoint(plain.baseUrl(), Secret.of("1-abc"), Set.of(), true, true),
-          Duration.ofSeconds(5))) {
+          Duration.ofSeconds(5), java.time.Clock.systemUTC())) {
         assertTrue(optedIn.collect().succeeded(), "the operator's explicit opt-in works");
         assertTrue(plain.keysSeenInClearText() > 0);
       }

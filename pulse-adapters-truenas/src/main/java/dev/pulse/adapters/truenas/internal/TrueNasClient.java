@@ -5,21 +5,30 @@ import dev.pulse.adapters.truenas.TrueNasEndpoint;
 import dev.pulse.domain.connection.tls.TlsTrust;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Calls a TrueNAS system's API over the best transport it has: JSON-RPC over a WebSocket, or REST
  * where there is none (found once, then kept). Refuses, before anything is sent, to carry the API
  * key over plain {@code http}/{@code ws} unless the operator allowed it: TrueNAS revokes a key it
- * receives in clear text. Internal: not API.
+ * receives in clear text. When TrueNAS cannot be reached it waits 5 s, doubling up to 5 min, before
+ * connecting again, failing calls in between at once. Internal: not API.
  */
 public final class TrueNasClient implements AutoCloseable {
+
+  private static final Duration FIRST_WAIT = Duration.ofSeconds(5);
+  private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
 
   private final TrueNasEndpoint endpoint;
   private final HttpClient http;
   private final Duration timeout;
+  private final Clock clock;
   private TrueNasTransport transport;
+  private Instant retryAt;
+  private Duration wait = FIRST_WAIT;
 
   /** The endpoint is plain {@code http} and the operator did not allow it. */
   public static final class InsecureTransport extends IOException {
@@ -30,12 +39,14 @@ public final class TrueNasClient implements AutoCloseable {
     }
   }
 
-  public TrueNasClient(TrueNasEndpoint endpoint, Duration timeout) {
+  public TrueNasClient(TrueNasEndpoint endpoint, Duration timeout, Clock clock) {
     this.endpoint = endpoint;
     this.timeout = timeout;
+    this.clock = clock;
     HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout);
-    if (!endpoint.plaintext()) {
-      builder.sslContext(TlsTrust.context(endpoint.fingerprints(), endpoint.verifyTls()));
+    javax.net.ssl.SSLContext tls = endpoint.plaintext() ? null : TlsTrust.context(endpoint.fingerprints(), endpoint.verifyTls());
+    if (tls != null) { // null: the JDK's own trust store verifies the certificate
+      builder.sslContext(tls);
     }
     this.http = builder.build();
   }
@@ -45,15 +56,39 @@ public final class TrueNasClient implements AutoCloseable {
       throw new InsecureTransport("refusing to send the API key over plain " + endpoint.url().getScheme()
           + ": TrueNAS revokes keys it receives unencrypted; use https, or allow insecure transport explicitly");
     }
+    Instant now = clock.instant();
+    if (retryAt != null && now.isBefore(retryAt)) { // back off instead of hammering a system that is down
+      throw new IOException("TrueNAS could not be reached; trying again in " + Duration.between(now, retryAt).toSeconds() + " s");
+    }
     if (transport == null) {
       transport = new RpcTransport(http, endpoint.url(), endpoint.apiKey().reveal(), timeout);
     }
     try {
-      return transport.call(method, params);
-    } catch (RpcTransport.NotSupported e) {
-      transport = new RestTransport(http, endpoint.url(), endpoint.apiKey().reveal(), timeout); // CORE, or SCALE before 25.04
-      return transport.call(method, params);
+      JsonNode result;
+      try {
+        result = transport.call(method, params);
+      } catch (RpcTransport.NotSupported e) {
+        transport = new RestTransport(http, endpoint.url(), endpoint.apiKey().reveal(), timeout); // CORE, or SCALE before 25.04
+        result = transport.call(method, params);
+      }
+      retryAt = null;
+      wait = FIRST_WAIT;
+      return result;
+    } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+      backOff(now);
+      throw e;
+    } catch (IOException e) {
+      if (e.getCause() instanceof java.net.ConnectException || e.getCause() instanceof java.net.http.HttpConnectTimeoutException) {
+        backOff(now); // the WebSocket wraps a refused connection
+      }
+      throw e;
     }
+  }
+
+  /** After a failed connection: wait 5 s, doubling to 5 min, before the next attempt. */
+  private void backOff(Instant now) {
+    retryAt = now.plus(wait);
+    wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
   }
 
   /** {@code websocket}, {@code rest}, or {@code none} before the first call. */
