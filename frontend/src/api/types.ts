@@ -127,6 +127,7 @@ export interface TrueNasFacet {
     transport: string;
     alerts: { id: string; level: string; source: string; message: string; dismissed: boolean; since: string | null }[];
     replications: { name: string; state: string; enabled: boolean; lastRun: string | null; error: string | null; sources: string[]; target: string | null }[];
+    shares: { protocol: "smb" | "nfs"; name: string; path: string; enabled: boolean }[];
   } | null;
   pool: {
     status: string; statusDetail: string | null; rawSize: number | null; rawAllocated: number | null; fragmentationPercent: number | null;

@@ -44,6 +44,12 @@ export default function TrueNas() {
                   <StatusBadge status={sys.status} />
                   <span class="text-sm text-muted">{sys.truenas!.system!.version} · over {sys.truenas!.system!.transport}</span>
                 </div>
+                <Show when={sys.truenas!.system!.shares.length > 0}>
+                  <p class="text-sm" data-testid="truenas-shares">
+                    <span class="text-muted">Shares: </span>
+                    {sys.truenas!.system!.shares.map((sh) => `${sh.protocol.toUpperCase()} ${sh.name}${sh.enabled ? "" : " (off)"}`).join(", ")}
+                  </p>
+                </Show>
                 <Show when={alerts().length > 0}>
                   <ul class="space-y-1 text-sm" data-testid="truenas-alerts">
                     <For each={alerts()}>

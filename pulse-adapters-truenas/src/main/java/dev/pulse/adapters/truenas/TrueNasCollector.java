@@ -44,7 +44,8 @@ public final class TrueNasCollector implements ResourceCollector {
       JsonNode alerts = client.call("alert.list", List.of());
       return CollectionResult.success(TrueNasMapper.map(new TrueNasMapper.Answers(system, pools, datasets, disks, temps, alerts,
           optional("zfs.snapshot.query"), optional("replication.query"), optional("app.query"), optional("vm.query"),
-          optional("smart.test.results"), client.transport())));
+          optional("smart.test.results"), optional("network.general.summary"), optional("sharing.smb.query"),
+          optional("sharing.nfs.query"), client.transport())));
     } catch (IOException | RuntimeException e) {
       return CollectionResult.failure(e.getMessage());
     } catch (InterruptedException e) {

@@ -122,6 +122,10 @@ class TrueNasCollectorIT {
       assertEquals("homeassistant", vm.name());
       assertEquals(4096L << 20, vm.facets().truenas().vm().memoryBytes(), "TrueNAS counts VM memory in MiB");
       assertEquals(ResourceStatus.OFFLINE, byKey(r, "vm-2").status());
+      var shares = byKey(r, "system").facets().truenas().system().shares();
+      assertEquals(List.of("smb media", "smb old", "nfs /mnt/fast/vms"), shares.stream().map(sh -> sh.protocol() + " " + sh.name()).toList());
+      assertFalse(shares.get(1).enabled());
+      assertTrue(byKey(r, "system").identity().ips().contains("10.0.0.40/24"), "its addresses, for matching an agent on it");
     }
   }
 

@@ -48,12 +48,16 @@ public record TrueNasFacet(@Nullable System system, @Nullable Pool pool, @Nullab
 
   /** The box: its release and TrueNAS's own alerts, dismissed ones included and marked. */
   public record System(String version, @Nullable String serial, @Nullable String manufacturer, @Nullable Boolean eccMemory,
-      @Nullable Instant bootedAt, String transport, List<Alert> alerts, List<Replication> replications) {
+      @Nullable Instant bootedAt, String transport, List<Alert> alerts, List<Replication> replications, List<Share> shares) {
     public System {
       alerts = List.copyOf(alerts);
       replications = List.copyOf(replications);
+      shares = List.copyOf(shares);
     }
   }
+
+  /** @param protocol {@code smb} or {@code nfs} */
+  public record Share(String protocol, String name, String path, boolean enabled) {}
 
   /** @param level INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT or EMERGENCY, as TrueNAS says */
   public record Alert(String id, String level, String source, String message, boolean dismissed, @Nullable Instant since) {}

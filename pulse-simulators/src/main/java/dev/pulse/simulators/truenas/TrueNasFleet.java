@@ -166,4 +166,19 @@ final class TrueNasFleet {
     }
     return out;
   }
+
+  /** {@code network.general.summary}: the addresses the box answers on. */
+  Map<String, Object> networkSummary() {
+    return map("ips", map("enp5s0", map("IPV4", List.of("10.0.0.40/24"), "IPV6", List.of("fe80::1/64"))),
+        "default_routes", List.of("10.0.0.1"), "nameservers", List.of("10.0.0.1"));
+  }
+
+  List<Map<String, Object>> smbShares() {
+    return List.of(map("id", 1, "name", "media", "path", "/mnt/tank/media", "enabled", true, "comment", "Films and music"),
+        map("id", 2, "name", "old", "path", "/mnt/tank/old", "enabled", false, "comment", ""));
+  }
+
+  List<Map<String, Object>> nfsShares() {
+    return List.of(map("id", 1, "path", "/mnt/fast/vms", "enabled", true, "networks", List.of("10.0.0.0/24"), "hosts", List.of()));
+  }
 }

@@ -79,6 +79,9 @@ public final class TrueNasSimulator implements AutoCloseable {
       config.routes.get("/api/v2.0/app", ctx -> rest(ctx, "app.query"));
       config.routes.get("/api/v2.0/vm", ctx -> rest(ctx, "vm.query"));
       config.routes.get("/api/v2.0/smart/test/results", ctx -> rest(ctx, "smart.test.results"));
+      config.routes.get("/api/v2.0/network/general/summary", ctx -> rest(ctx, "network.general.summary"));
+      config.routes.get("/api/v2.0/sharing/smb", ctx -> rest(ctx, "sharing.smb.query"));
+      config.routes.get("/api/v2.0/sharing/nfs", ctx -> rest(ctx, "sharing.nfs.query"));
       if (websocket) {
         config.routes.ws("/api/current", ws -> {
           ws.onConnect(ctx -> {
@@ -223,6 +226,9 @@ public final class TrueNasSimulator implements AutoCloseable {
       case "app.query" -> fleet.apps();
       case "vm.query" -> fleet.vms();
       case "smart.test.results" -> fleet.smartResults();
+      case "network.general.summary" -> fleet.networkSummary();
+      case "sharing.smb.query" -> fleet.smbShares();
+      case "sharing.nfs.query" -> fleet.nfsShares();
       default -> null;
     };
   }

@@ -28,7 +28,10 @@ public final class RestTransport implements TrueNasTransport {
       Map.entry("zfs.snapshot.query", "/zfs/snapshot"),
       Map.entry("replication.query", "/replication"),
       Map.entry("app.query", "/app"),
-      Map.entry("vm.query", "/vm"));
+      Map.entry("vm.query", "/vm"),
+      Map.entry("network.general.summary", "/network/general/summary"),
+      Map.entry("sharing.smb.query", "/sharing/smb"),
+      Map.entry("sharing.nfs.query", "/sharing/nfs"));
   private static final Map<String, String> POSTS = Map.of("disk.temperatures", "/disk/temperatures");
 
   private final HttpClient http;

@@ -39,7 +39,8 @@ public final class TrueNasMapper {
 
   /** What one collection read; the optional families are empty arrays where the system has none. */
   public record Answers(JsonNode system, JsonNode pools, JsonNode datasets, JsonNode disks, JsonNode temps, JsonNode alerts,
-      JsonNode snapshots, JsonNode replications, JsonNode apps, JsonNode vms, JsonNode smart, String transport) {}
+      JsonNode snapshots, JsonNode replications, JsonNode apps, JsonNode vms, JsonNode smart, JsonNode network, JsonNode smb,
+      JsonNode nfs, String transport) {}
 
   public static List<ObservedResource> map(Answers a) {
     JsonNode system = a.system();
@@ -49,7 +50,17 @@ public final class TrueNasMapper {
     JsonNode temps = a.temps();
     List<ObservedResource> out = new ArrayList<>();
     String hostname = system.path("hostname").asText("truenas");
-    out.add(system(system, a.alerts(), a.replications(), hostname, a.transport()));
+    List<TrueNasFacet.Share> shares = new ArrayList<>();
+    a.smb().forEach(sh -> shares.add(new TrueNasFacet.Share("smb", sh.path("name").asText(""), sh.path("path").asText(""),
+        sh.path("enabled").asBoolean(true))));
+    a.nfs().forEach(sh -> shares.add(new TrueNasFacet.Share("nfs", sh.path("path").asText(""), sh.path("path").asText(""),
+        sh.path("enabled").asBoolean(true))));
+    List<String> ips = new ArrayList<>();
+    a.network().path("ips").forEach(nic -> {
+      nic.path("IPV4").forEach(ip -> ips.add(ip.asText()));
+      nic.path("IPV6").forEach(ip -> ips.add(ip.asText()));
+    });
+    out.add(system(system, a.alerts(), a.replications(), shares, ips, hostname, a.transport()));
     Map<String, List<Instant>> snapshots = new HashMap<>();
     for (JsonNode snap : a.snapshots()) {
       snapshots.computeIfAbsent(snap.path("dataset").asText(""), k -> new ArrayList<>())
@@ -115,7 +126,9 @@ public final class TrueNasMapper {
         Identity.ofHostname(name), Metrics.UNKNOWN, List.of(), Facets.NONE.withTruenas(TrueNasFacet.ofVm(facet)));
   }
 
-  private static ObservedResource system(JsonNode s, JsonNode alerts, JsonNode replications, String hostname, String transport) {
+  /** @param ips the box's addresses, so that a Pulse agent running on it is recognised as it */
+  private static ObservedResource system(JsonNode s, JsonNode alerts, JsonNode replications, List<TrueNasFacet.Share> shares,
+      List<String> ips, String hostname, String transport) {
     List<TrueNasFacet.Alert> list = new ArrayList<>();
     boolean loud = false;
     for (JsonNode a : alerts) {
@@ -143,9 +156,9 @@ public final class TrueNasMapper {
         load, null, null, null);
     TrueNasFacet.System facet = new TrueNasFacet.System(s.path("version").asText("unknown"), text(s.path("system_serial")),
         text(s.path("system_manufacturer")), s.path("ecc_memory").isBoolean() ? s.path("ecc_memory").asBoolean() : null,
-        date(s.path("boottime")), transport, list, tasks);
+        date(s.path("boottime")), transport, list, tasks, shares);
     return new ObservedResource(SYSTEM_KEY, ResourceType.AGENT, hostname, loud ? ResourceStatus.WARNING : ResourceStatus.ONLINE,
-        null, Identity.ofHostname(hostname), Metrics.UNKNOWN, List.of(),
+        null, new Identity(null, null, List.of(hostname), ips, List.of()), Metrics.UNKNOWN, List.of(),
         Facets.NONE.withHost(host).withTruenas(TrueNasFacet.ofSystem(facet)));
   }
 
