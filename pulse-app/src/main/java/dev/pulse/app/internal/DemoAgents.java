@@ -57,7 +57,7 @@ public final class DemoAgents implements AutoCloseable {
           new AgentSources(Optional::empty, Optional::empty, new SmartReader(args -> Optional.ofNullable(ReportSamples.smartctl(args))))));
       parts.add(runner(server, reportToken, version, clock, docker1, "10.0.0.31/24", "on", docker.socket(), "on",
           new AgentSources(Optional::empty, () -> Optional.of(KubernetesAccess.fromKubeconfig(kubeconfig)),
-              new SmartReader(args -> Optional.empty()))));
+              AgentSources.none().smart())));
     } catch (IOException | RuntimeException e) {
       closeAll(parts);
       throw e;

@@ -90,13 +90,6 @@ public final class DockerEngineSimulator implements AutoCloseable {
     this.failing = failing;
   }
 
-  /** Turns a container unhealthy, as a failing health check does. */
-  public void makeUnhealthy(String name) {
-    fleet.replace(name, c -> new DockerFleet.SimContainer(c.id(), c.name(), c.image(), c.state(), "unhealthy", c.restartCount(),
-        c.exitCode(), c.oomKilled(), c.cores(), c.memUsage(), c.inactiveFile(), c.memLimit(), c.netRxPerSecond(),
-        c.blkReadPerSecond(), c.composeProject(), c.composeService(), c.publicPort(), c.privatePort()));
-  }
-
   private void serve(Request request, Response response, Callback callback) {
     requests.incrementAndGet();
     String path = request.getHttpURI().getPath();

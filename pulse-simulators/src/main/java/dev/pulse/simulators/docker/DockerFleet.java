@@ -72,17 +72,6 @@ final class DockerFleet {
     return null;
   }
 
-  /** Replaces a container by name, for scenarios (a container turning unhealthy, being OOM-killed). */
-  void replace(String name, java.util.function.UnaryOperator<SimContainer> change) {
-    for (int i = 0; i < containers.size(); i++) {
-      if (containers.get(i).name().equals(name)) {
-        containers.set(i, change.apply(containers.get(i)));
-        return;
-      }
-    }
-    throw new IllegalArgumentException("no container " + name);
-  }
-
   long elapsedNanos() {
     return Duration.between(start, clock.instant()).toNanos() + 1_000_000_000L * 3600; // up an hour at start
   }

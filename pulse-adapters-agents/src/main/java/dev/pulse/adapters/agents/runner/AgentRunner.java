@@ -64,14 +64,12 @@ public final class AgentRunner implements AutoCloseable {
     return t;
   });
   private final AtomicInteger sent = new AtomicInteger();
-  private final AtomicInteger dockerSent = new AtomicInteger();
   private HostSample previous;
   private Instant previousAt;
   private Duration backoff = Duration.ofSeconds(1);
   private DockerCollector docker;
   private KubernetesCollector kubernetes;
   private final Map<String, String> problems = new java.util.HashMap<>();
-  private final AtomicInteger kubernetesSent = new AtomicInteger();
 
   /** @param sources where Docker and Kubernetes are; ignored for those turned off */
   public AgentRunner(AgentOptions options, String version, ProcHostReader reader, Clock clock, AgentSources sources) {
@@ -93,16 +91,6 @@ public final class AgentRunner implements AutoCloseable {
   /** How many host reports the server accepted. */
   public int reportsAccepted() {
     return sent.get();
-  }
-
-  /** How many Docker reports the server accepted. */
-  public int dockerReportsAccepted() {
-    return dockerSent.get();
-  }
-
-  /** How many Kubernetes reports the server accepted. */
-  public int kubernetesReportsAccepted() {
-    return kubernetesSent.get();
   }
 
   private void cycle() {
@@ -160,48 +148,58 @@ public final class AgentRunner implements AutoCloseable {
     if (docker == null) {
       docker = new DockerCollector(socket.get(), Duration.ofSeconds(10), clock);
     }
-    Map<String, Object> report;
-    try {
-      report = docker.collect(agentId, version, (int) options.interval().toSeconds(), host.hostname(), host.machineId());
-    } catch (IOException | RuntimeException e) {
-      trouble("docker", "Docker at " + socket.get() + " cannot be read: " + e.getMessage());
-      return;
-    } catch (OutOfMemoryError e) { // what it held is garbage now; the host reports go on
-      trouble("docker", "the Docker report does not fit in the agent's heap; give it more (-Xmx)");
-      return;
-    }
-    trouble("docker", null);
-    if (post("/api/agents/docker/report", report)) {
-      dockerSent.incrementAndGet();
-    }
+    sideReport("docker", "/api/agents/docker/report", "Docker at " + socket.get() + " cannot be read: ",
+        "the Docker report does not fit in the agent's heap; give it more (-Xmx)",
+        () -> docker.collect(agentId, version, (int) options.interval().toSeconds(), host.hostname(), host.machineId()));
   }
 
   private void reportKubernetes(String agentId) throws IOException, InterruptedException {
     if (options.kubernetes() == AgentOptions.Mode.OFF) {
       return;
     }
+    if (kubernetes == null) {
+      Optional<KubernetesAccess> access;
+      try {
+        access = kubernetesFinder.find();
+      } catch (IOException | RuntimeException e) {
+        trouble("kubernetes", "the cluster's credentials cannot be read: " + e.getMessage());
+        return;
+      }
+      if (access.isEmpty()) {
+        trouble("kubernetes", options.kubernetes() == AgentOptions.Mode.ON ? "not in a Kubernetes cluster and no --kubeconfig" : null);
+        return;
+      }
+      kubernetes = new KubernetesCollector(access.get(), Duration.ofSeconds(15), MAX_PODS, clock);
+    }
+    sideReport("kubernetes", "/api/agents/kubernetes/report", "the Kubernetes API cannot be read: ",
+        "the cluster's lists do not fit in the agent's heap; give it more (-Xmx32m or more for large clusters)",
+        () -> kubernetes.collect(agentId, version, (int) options.interval().toSeconds()));
+  }
+
+  /** Reads a report beside the host's. */
+  @FunctionalInterface
+  private interface SideRead {
+    Map<String, Object> read() throws IOException, InterruptedException;
+  }
+
+  /**
+   * Reads a Docker or Kubernetes report and posts it; a failure, or a report too big for the heap
+   * (what it held is garbage by then), is reported once and the host reports go on.
+   */
+  private void sideReport(String what, String path, String cannotRead, String tooBig, SideRead read)
+      throws IOException, InterruptedException {
     Map<String, Object> report;
     try {
-      if (kubernetes == null) {
-        Optional<KubernetesAccess> access = kubernetesFinder.find();
-        if (access.isEmpty()) {
-          trouble("kubernetes", options.kubernetes() == AgentOptions.Mode.ON ? "not in a Kubernetes cluster and no --kubeconfig" : null);
-          return;
-        }
-        kubernetes = new KubernetesCollector(access.get(), Duration.ofSeconds(15), MAX_PODS, clock);
-      }
-      report = kubernetes.collect(agentId, version, (int) options.interval().toSeconds());
+      report = read.read();
     } catch (IOException | RuntimeException e) {
-      trouble("kubernetes", "the Kubernetes API cannot be read: " + e.getMessage());
+      trouble(what, cannotRead + e.getMessage());
       return;
-    } catch (OutOfMemoryError e) { // what it held is garbage now; the host reports go on
-      trouble("kubernetes", "the cluster's lists do not fit in the agent's heap; give it more (-Xmx32m or more for large clusters)");
+    } catch (OutOfMemoryError e) {
+      trouble(what, tooBig);
       return;
     }
-    trouble("kubernetes", null);
-    if (post("/api/agents/kubernetes/report", report)) {
-      kubernetesSent.incrementAndGet();
-    }
+    trouble(what, null);
+    post(path, report);
   }
 
   /** Logs a Docker or Kubernetes problem once when it starts and once when it ends, not every cycle. */

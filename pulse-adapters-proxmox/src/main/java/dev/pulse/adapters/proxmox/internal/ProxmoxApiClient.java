@@ -60,10 +60,7 @@ public final class ProxmoxApiClient {
     HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(requestTimeout)
         .followRedirects(HttpClient.Redirect.NEVER);
-    SSLContext tls = TlsTrust.context(connection.fingerprints(), connection.verifyTls());
-    if (tls != null) {
-      builder.sslContext(tls);
-    }
+    builder.sslContext(TlsTrust.context(connection.fingerprints(), connection.verifyTls()));
     this.http = builder.build();
   }
 

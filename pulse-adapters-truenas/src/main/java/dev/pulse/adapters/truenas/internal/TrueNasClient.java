@@ -44,9 +44,8 @@ public final class TrueNasClient implements AutoCloseable {
     this.timeout = timeout;
     this.clock = clock;
     HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout);
-    javax.net.ssl.SSLContext tls = endpoint.plaintext() ? null : TlsTrust.context(endpoint.fingerprints(), endpoint.verifyTls());
-    if (tls != null) { // null: the JDK's own trust store verifies the certificate
-      builder.sslContext(tls);
+    if (!endpoint.plaintext()) {
+      builder.sslContext(TlsTrust.context(endpoint.fingerprints(), endpoint.verifyTls()));
     }
     this.http = builder.build();
   }

@@ -14,11 +14,16 @@ public final class TlsTrust {
   /**
    * @param fingerprints canonical SHA-256 fingerprints to pin; empty pins none
    * @param verifyTls with no pin: verify against the JDK trust store, or trust anything
-   * @return the context, or {@code null} for the JDK default (verified) context
+   * @return the context: the JDK's default (verified against its trust store) when nothing is pinned
+   *     and verification is on
    */
   public static SSLContext context(Set<String> fingerprints, boolean verifyTls) {
     if (fingerprints.isEmpty() && verifyTls) {
-      return null;
+      try {
+        return SSLContext.getDefault();
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK has no default TLS context", e);
+      }
     }
     return withTrustManager(new PinnedTrustManager(fingerprints));
   }
