@@ -101,6 +101,15 @@ try {
   check(replication?.includes("ERROR") && replication.includes("cannot receive incremental stream"), "a failed replication is flagged");
   const snaps = await page.textContent("[data-testid=truenas-dataset-row][data-name='tank/media'] [data-testid=snapshots]");
   check(snaps?.startsWith("3, newest") ?? false, `snapshots per dataset (${snaps})`);
+  await page.waitForFunction(() => document.querySelector("[data-testid=truenas-live] [data-testid=cpu]")?.textContent?.includes("%"),
+    null, { timeout: 30_000 });
+  const memory = await page.textContent("[data-testid=truenas-live] [data-testid=memory] + div + div");
+  check(memory?.includes("ZFS cache 40") ?? false, `live memory with the ZFS cache beside it (${memory})`);
+  const boot = await page.textContent("[data-testid=truenas-pool-row][data-name=boot-pool] [data-testid=status]");
+  check(boot === "ONLINE", `the boot pool is listed (${boot})`);
+  await page.waitForFunction(() => document.querySelector("[data-testid=truenas-workload-row][data-name=plex] [data-testid=memory]")
+    ?.textContent?.includes("GiB"), null, { timeout: 30_000 });
+  check(true, "a running app shows its memory");
 
   await page.click("a[href='/settings']");
   await page.fill("input[name=hostTokenName]", "web01");

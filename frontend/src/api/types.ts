@@ -128,6 +128,8 @@ export interface TrueNasFacet {
     alerts: { id: string; level: string; source: string; message: string; dismissed: boolean; since: string | null }[];
     replications: { name: string; state: string; enabled: boolean; lastRun: string | null; error: string | null; sources: string[]; target: string | null }[];
     shares: { protocol: "smb" | "nfs"; name: string; path: string; enabled: boolean }[];
+    /** The ZFS ARC's size: counted in memory used, given back on demand. */
+    arcBytes: number | null;
   } | null;
   pool: {
     status: string; statusDetail: string | null; rawSize: number | null; rawAllocated: number | null; fragmentationPercent: number | null;

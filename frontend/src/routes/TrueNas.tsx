@@ -3,6 +3,7 @@ import { DataTable, row, td, th, usageDetail } from "../components/DataTable";
 import { MetricCell } from "../components/MetricCell";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatBytes } from "../format/bytes";
+import { formatRate } from "../format/rate";
 import { formatAge } from "../format/time";
 import type { Resource, TrueNasVdev } from "../api/types";
 import { useInventory } from "../stores/inventory";
@@ -44,6 +45,23 @@ export default function TrueNas() {
                   <StatusBadge status={sys.status} />
                   <span class="text-sm text-muted">{sys.truenas!.system!.version} · over {sys.truenas!.system!.transport}</span>
                 </div>
+                <div class="flex flex-wrap gap-6 text-sm" data-testid="truenas-live">
+                  <div><div class="text-xs text-muted">CPU</div><MetricCell testId="cpu" percent={sys.metrics.cpu?.percent} /></div>
+                  <div>
+                    <div class="text-xs text-muted">Memory</div>
+                    <MetricCell testId="memory" percent={sys.metrics.memory?.percent}
+                      detail={sys.truenas!.system!.arcBytes != null
+                        ? `${usageDetail(sys.metrics.memory)}, ZFS cache ${formatBytes(sys.truenas!.system!.arcBytes)}`
+                        : usageDetail(sys.metrics.memory)} />
+                  </div>
+                  <div>
+                    <div class="text-xs text-muted">Network in / out</div>
+                    <span data-testid="network" class="tabular-nums">{formatRate(sys.metrics.netIn?.bytesPerSecond)} / {formatRate(sys.metrics.netOut?.bytesPerSecond)}</span>
+                  </div>
+                </div>
+                <Show when={sys.truenas!.system!.transport === "rest"}>
+                  <p class="text-xs text-muted">Live CPU, memory and network figures need the WebSocket API (TrueNAS SCALE 25.04 or later); over REST they are unknown.</p>
+                </Show>
                 <Show when={sys.truenas!.system!.shares.length > 0}>
                   <p class="text-sm" data-testid="truenas-shares">
                     <span class="text-muted">Shares: </span>
@@ -119,13 +137,15 @@ export default function TrueNas() {
                 </Show>
                 <Show when={apps().length + vms().length > 0}>
                   <DataTable headers={<>
-                    <th class={th}>App or VM</th><th class={th}>State</th><th class={th}>Details</th>
+                    <th class={th}>App or VM</th><th class={th}>State</th><th class={th}>CPU</th><th class={th}>Memory</th><th class={th}>Details</th>
                   </>}>
                     <For each={[...apps(), ...vms()]}>
                       {(w) => (
                         <tr data-testid="truenas-workload-row" data-name={w.name} class={row}>
                           <td class={`${td} font-medium`}>{w.name} <span class="text-xs text-muted">{w.type === "vm" ? "VM" : "app"}</span></td>
                           <td class={td}><StatusBadge status={w.status} label={w.truenas?.app?.state ?? w.truenas?.vm?.state} /></td>
+                          <td class={td}><MetricCell testId="cpu" percent={w.metrics.cpu?.percent} /></td>
+                          <td class={`${td} tabular-nums`} data-testid="memory">{w.metrics.memory ? formatBytes(w.metrics.memory.used) : "—"}</td>
                           <td class={`${td} text-xs`}>{w.truenas?.app ? w.truenas.app.version ?? "" : w.truenas?.vm
                             ? `${w.truenas.vm.vcpus ?? "—"} vCPU, ${formatBytes(w.truenas.vm.memoryBytes)}` : ""}</td>
                         </tr>

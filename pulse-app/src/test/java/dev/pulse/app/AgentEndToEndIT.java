@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionDraft;
 import dev.pulse.simulators.pve.PveSimulator;
+import dev.pulse.simulators.truenas.TrueNasSimulator;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -92,11 +93,8 @@ class AgentEndToEndIT {
       Path log = Files.createTempFile("pulse-agent-", ".log");
       Process agent = agent(server, log, "--hostname", "PVE1");
       try {
-        AppFixture.await("the agent's report is folded into the PVE node", () -> {
-          JsonNode node = find(server, r -> r.get("id").asText().equals(nodeId));
-          return node != null && node.get("sources").size() == 2 && !node.at("/agent").isMissingNode() && !node.at("/agent").isNull();
-        }, 30);
-        JsonNode node = find(server, r -> r.get("id").asText().equals(nodeId));
+        JsonNode node = awaitFolded(server, nodeId);
+        assertTrue(!node.at("/agent").isMissingNode() && !node.at("/agent").isNull(), "the agent's facet is merged in");
         assertEquals(List.of(connection.id(), "host-"), sourcePrefixes(node));
         assertEquals("agent", node.at("/metrics/memory/source").asText(), "memory as the agent measured it");
         assertEquals("pve1", node.get("name").asText());
@@ -105,6 +103,37 @@ class AgentEndToEndIT {
         stop(agent, log);
       }
     }
+  }
+
+  @Test
+  void anAgentOnATrueNasBoxIsShownAsThatSystemOnce() throws Exception {
+    String address = thisMachinesAddress();
+    try (TrueNasSimulator nas = TrueNasSimulator.builder().apiKey("1-abc").address(address).start();
+        PulseServer server = AppFixture.start(data, false)) {
+      ConnectionConfig connection = server.engine().connections().create(ConnectionDraft.withApiKey("nas",
+          nas.baseUrl().toString(), "1-abc", nas.fingerprint(), true, false));
+      String systemId = connection.id() + ":system";
+      Path log = Files.createTempFile("pulse-agent-", ".log");
+      Process agent = agent(server, log, "--hostname", "nas01");
+      try {
+        JsonNode system = awaitFolded(server, systemId);
+        assertEquals(List.of(connection.id(), "host-"), sourcePrefixes(system));
+        assertEquals("nas01", system.get("name").asText());
+        assertTrue(!system.at("/truenas/system").isMissingNode(), "TrueNAS's view is kept");
+        assertEquals(null, find(server, r -> r.get("id").asText().startsWith("host-")), "no twin of the system");
+      } finally {
+        stop(agent, log);
+      }
+    }
+  }
+
+  /** Waits until the resource has a second source: the agent's report folded into it. */
+  private static JsonNode awaitFolded(PulseServer server, String id) throws InterruptedException {
+    AppFixture.await("the agent's report is folded into " + id, () -> {
+      JsonNode r = find(server, x -> x.get("id").asText().equals(id));
+      return r != null && r.get("sources").size() == 2;
+    }, 30);
+    return find(server, x -> x.get("id").asText().equals(id));
   }
 
   private static List<String> sourcePrefixes(JsonNode resource) {

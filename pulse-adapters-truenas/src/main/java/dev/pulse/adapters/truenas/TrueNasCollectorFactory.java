@@ -34,7 +34,7 @@ public final class TrueNasCollectorFactory implements CollectorFactory {
 
   @Override
   public ResourceCollector create(ConnectionConfig connection) {
-    return new TrueNasCollector(endpoint(connection), timeout, clock);
+    return new TrueNasCollector(endpoint(connection), timeout, connection.intervals().slowOrDefault(), clock);
   }
 
   /**

@@ -24,7 +24,7 @@ class TrueNasCollectorIT {
 
   private static TrueNasCollector collector(TrueNasSimulator sim, String key) {
     return new TrueNasCollector(new TrueNasEndpoint(sim.baseUrl(), Secret.of(key), Set.of(sim.fingerprint()), true, false),
-        Duration.ofSeconds(5), java.time.Clock.systemUTC());
+        Duration.ofSeconds(5), Duration.ZERO, java.time.Clock.systemUTC());
   }
 
   @Test
@@ -35,7 +35,7 @@ class TrueNasCollectorIT {
     }
     dev.pulse.simulators.ManualClock clock = new dev.pulse.simulators.ManualClock(java.time.Instant.parse("2026-11-28T10:00:00Z"));
     try (TrueNasCollector c = new TrueNasCollector(new TrueNasEndpoint(java.net.URI.create("https://127.0.0.1:" + port),
-        Secret.of("1-abc"), Set.of(), true, false), Duration.ofSeconds(2), clock)) {
+        Secret.of("1-abc"), Set.of(), true, false), Duration.ofSeconds(2), Duration.ZERO, clock)) {
       CollectionResult first = c.collect();
       CollectionResult soon = c.collect();
       clock.advance(Duration.ofSeconds(6));
@@ -140,6 +140,7 @@ class TrueNasCollectorIT {
       assertEquals("DEGRADED", byKey(r, "pool-tank").facets().truenas().pool().status());
       assertEquals(2, byKey(r, "system").facets().truenas().system().replications().size(), "over REST too");
       assertEquals(ResourceStatus.ONLINE, byKey(r, "app-plex").status());
+      assertEquals("ONLINE", byKey(r, "pool-boot-pool").facets().truenas().pool().status(), "boot/get_state over REST too");
     }
   }
 
@@ -185,7 +186,7 @@ class TrueNasCollectorIT {
   void theApiKeyIsNeverSentOverPlainHttpOrWsWithoutTheOptIn() {
     try (TrueNasSimulator plain = TrueNasSimulator.builder().apiKey("1-abc").plaintext(true).start();
         TrueNasCollector refusing = new TrueNasCollector(new TrueNasEndpoint(plain.baseUrl(), Secret.of("1-abc"), Set.of(), true, false),
-            Duration.ofSeconds(5), java.time.Clock.systemUTC())) {
+            Duration.ofSeconds(5), Duration.ZERO, java.time.Clock.systemUTC())) {
       CollectionResult r = refusing.collect();
 
       assertFalse(r.succeeded());
@@ -194,7 +195,7 @@ class TrueNasCollectorIT {
       assertEquals(0, plain.keysSeenInClearText());
 
       try (TrueNasCollector optedIn = new TrueNasCollector(new TrueNasEndpoint(plain.baseUrl(), Secret.of("1-abc"), Set.of(), true, true),
-          Duration.ofSeconds(5), java.time.Clock.systemUTC())) {
+          Duration.ofSeconds(5), Duration.ZERO, java.time.Clock.systemUTC())) {
         assertTrue(optedIn.collect().succeeded(), "the operator's explicit opt-in works");
         assertTrue(plain.keysSeenInClearText() > 0);
       }

@@ -46,9 +46,15 @@ public record TrueNasFacet(@Nullable System system, @Nullable Pool pool, @Nullab
     }
   }
 
-  /** The box: its release and TrueNAS's own alerts, dismissed ones included and marked. */
+  /**
+   * The box: its release and TrueNAS's own alerts, dismissed ones included and marked.
+   *
+   * @param arcBytes the ZFS ARC's size, counted in the memory used but given back on demand; {@code
+   *     null} when unknown (over REST, or before the first live figures)
+   */
   public record System(String version, @Nullable String serial, @Nullable String manufacturer, @Nullable Boolean eccMemory,
-      @Nullable Instant bootedAt, String transport, List<Alert> alerts, List<Replication> replications, List<Share> shares) {
+      @Nullable Instant bootedAt, String transport, List<Alert> alerts, List<Replication> replications, List<Share> shares,
+      @Nullable Long arcBytes) {
     public System {
       alerts = List.copyOf(alerts);
       replications = List.copyOf(replications);

@@ -20,9 +20,11 @@ final class TrueNasFleet {
   static final long GIB = 1L << 30;
 
   private final Clock clock;
+  private final String address;
 
-  TrueNasFleet(Clock clock) {
+  TrueNasFleet(Clock clock, String address) {
     this.clock = clock;
+    this.address = address;
   }
 
   private Map<String, Object> date(long secondsAgo) {
@@ -34,6 +36,46 @@ final class TrueNasFleet {
         "physmem", 64 * GIB, "model", "AMD Ryzen 5 5600G with Radeon Graphics", "cores", 12, "physical_cores", 6,
         "loadavg", List.of(0.41, 0.38, 0.35), "uptime_seconds", 1047845.12, "system_serial", "S123456",
         "system_manufacturer", "ASRockRack", "boottime", date(1_047_845), "timezone", "Europe/Berlin", "ecc_memory", true);
+  }
+
+  /** {@code boot.get_state}: a mirrored boot pool, shaped with {@code groups} and lower-case types. */
+  Map<String, Object> bootPool() {
+    List<Map<String, Object>> mirror = new ArrayList<>();
+    for (String part : List.of("sde3", "sdf3")) {
+      mirror.add(map("name", part, "type", "disk", "path", "/dev/" + part, "guid", "11" + part.hashCode(), "status", "ONLINE",
+          "stats", map("read_errors", 0, "write_errors", 0, "checksum_errors", 0), "children", List.of()));
+    }
+    return map("name", "boot-pool", "id", "boot-pool", "guid", "5555", "hostname", "nas01", "status", "ONLINE",
+        "status_code", "FEAT_DISABLED", "status_detail", null, "healthy", true, "error_count", 0,
+        "scan", map("function", "SCRUB", "state", "FINISHED", "end_time", date(86_400 * 6), "percentage", 100.0, "errors", 0),
+        "groups", map("data", List.of(map("name", "mirror-0", "type", "mirror", "status", "ONLINE",
+            "stats", map("read_errors", 0, "write_errors", 0, "checksum_errors", 0), "children", mirror)),
+            "log", List.of(), "cache", List.of(), "spare", List.of(), "special", List.of(), "dedup", List.of()),
+        "properties", map("size", map("value", "224G", "rawvalue", String.valueOf(224 * GIB), "parsed", 224 * GIB),
+            "allocated", map("value", "14G", "rawvalue", String.valueOf(14 * GIB), "parsed", 14 * GIB)));
+  }
+
+  /**
+   * A {@code reporting.realtime} event as 24.10+ sends it: CPU in percent, memory in bytes, rates in
+   * bytes per second. CPU wanders with the clock so that charts move.
+   */
+  Map<String, Object> realtime() {
+    double wobble = (clock.millis() / 2000 % 10) / 2.0;
+    return map("cpu", map("aggregated_usage", 12.5 + wobble, "core0_usage", 20.0, "core1_usage", 5.0),
+        "disks", map("busy", 3.2, "read_bytes", 8_388_608.0, "write_bytes", 2_097_152.0, "read_ops", 120.0, "write_ops", 40.0),
+        "interfaces", map("enp5s0", map("link_state", "LINK_STATE_UP", "speed", 2500, "received_bytes_rate", 1_250_000.0,
+            "sent_bytes_rate", 250_000.0), "enp6s0", map("link_state", "LINK_STATE_DOWN", "speed", null,
+            "received_bytes_rate", 0.0, "sent_bytes_rate", 0.0), "lo", map("link_state", "LINK_STATE_UP", "speed", null,
+            "received_bytes_rate", 9_000_000.0, "sent_bytes_rate", 9_000_000.0)),
+        "memory", map("arc_size", 40 * GIB, "arc_free_memory", 2 * GIB, "arc_available_memory", 30 * GIB,
+            "physical_memory_total", 64 * GIB, "physical_memory_available", 16 * GIB));
+  }
+
+  /** An {@code app.stats} event: only running apps are listed. */
+  List<Map<String, Object>> appStats() {
+    return List.of(map("app_name", "plex", "cpu_usage", 7, "memory", 1536L * 1024 * 1024,
+        "networks", List.of(map("interface_name", "eth0", "rx_bytes", 524_288, "tx_bytes", 4_194_304)),
+        "blkio", map("read", 987_654_321L, "write", 123_456_789L)));
   }
 
   List<Map<String, Object>> pools() {
@@ -169,7 +211,7 @@ final class TrueNasFleet {
 
   /** {@code network.general.summary}: the addresses the box answers on. */
   Map<String, Object> networkSummary() {
-    return map("ips", map("enp5s0", map("IPV4", List.of("10.0.0.40/24"), "IPV6", List.of("fe80::1/64"))),
+    return map("ips", map("enp5s0", map("IPV4", List.of(address + "/24"), "IPV6", List.of("fe80::1/64"))),
         "default_routes", List.of("10.0.0.1"), "nameservers", List.of("10.0.0.1"));
   }
 

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -28,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * auth.login_ex}, then call methods) and the older REST API at {@code /api/v2.0} with {@code
  * Authorization: Bearer}. HTTPS with the simulators' self-signed certificate, or plain HTTP when
  * asked, to show that clients never send the key in clear text: it counts keys it saw there (real
- * TrueNAS revokes them). Faults: slow calls, auth failure, malformed frames, dropped sockets.
+ * TrueNAS revokes them). Over the WebSocket, {@code core.subscribe} to {@code reporting.realtime}
+ * or {@code app.stats} pushes a {@code collection_update} at once and every 2 s after. Faults: slow
+ * calls, auth failure, malformed frames, dropped sockets.
  */
 public final class TrueNasSimulator implements AutoCloseable {
 
@@ -45,12 +50,14 @@ public final class TrueNasSimulator implements AutoCloseable {
   private final Set<String> authenticated = ConcurrentHashMap.newKeySet();
   private final AtomicInteger keysInClearText = new AtomicInteger();
   private final AtomicInteger calls = new AtomicInteger();
+  private final Map<WsContext, Set<String>> subscribed = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService pusher;
   private volatile boolean authFailure;
   private volatile boolean malformed;
   private volatile Duration latency = Duration.ZERO;
 
   private TrueNasSimulator(Builder b) {
-    this.fleet = new TrueNasFleet(b.clock);
+    this.fleet = new TrueNasFleet(b.clock, b.address);
     this.apiKey = b.apiKey;
     this.plaintext = b.plaintext;
     this.websocket = b.websocket;
@@ -69,6 +76,7 @@ public final class TrueNasSimulator implements AutoCloseable {
         config.jetty.host = "127.0.0.1";
       }
       config.routes.get("/api/v2.0/system/info", ctx -> rest(ctx, "system.info"));
+      config.routes.get("/api/v2.0/boot/get_state", ctx -> rest(ctx, "boot.get_state"));
       config.routes.get("/api/v2.0/pool", ctx -> rest(ctx, "pool.query"));
       config.routes.get("/api/v2.0/pool/dataset", ctx -> rest(ctx, "pool.dataset.query"));
       config.routes.get("/api/v2.0/disk", ctx -> rest(ctx, "disk.query"));
@@ -90,6 +98,7 @@ public final class TrueNasSimulator implements AutoCloseable {
           });
           ws.onClose(ctx -> {
             sessions.remove(ctx);
+            subscribed.remove(ctx);
             authenticated.remove(ctx.sessionId());
           });
           ws.onMessage(ctx -> rpc(ctx, ctx.message()));
@@ -98,6 +107,8 @@ public final class TrueNasSimulator implements AutoCloseable {
         config.routes.get("/api/current", ctx -> ctx.redirect("/ui/")); // what TrueNAS CORE answers
       }
     }).start(plaintext ? b.port : 0);
+    this.pusher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "truenas-sim-events-" + app.port()));
+    pusher.scheduleAtFixedRate(this::pushEvents, 2, 2, TimeUnit.SECONDS); // TrueNAS's default interval
     LOG.info("TrueNAS simulator listening on {}", baseUrl());
   }
 
@@ -207,15 +218,49 @@ public final class TrueNasSimulator implements AutoCloseable {
           "data", map("errname", "EACCES", "reason", "Not authenticated"))));
       return;
     }
+    if (method.equals("core.subscribe")) {
+      String source = request.path("params").path(0).asText("");
+      if (event(source) == null) {
+        send(ctx, map("jsonrpc", "2.0", "id", id, "error", map("code", -32001, "message", "method call error",
+            "data", map("errname", "ENOENT", "reason", "Event source " + source + " not found"))));
+        return;
+      }
+      subscribed.computeIfAbsent(ctx, k -> ConcurrentHashMap.newKeySet()).add(source);
+      send(ctx, map("jsonrpc", "2.0", "id", id, "result", source + "-" + ctx.sessionId()));
+      push(ctx, source); // the first figures at once, then every 2 s
+      return;
+    }
     Object result = answer(method);
     send(ctx, result == null
         ? map("jsonrpc", "2.0", "id", id, "error", map("code", -32601, "message", "Method not found"))
         : map("jsonrpc", "2.0", "id", id, "result", result));
   }
 
+  private Object event(String source) {
+    return switch (source) {
+      case "reporting.realtime" -> fleet.realtime();
+      case "app.stats" -> fleet.appStats();
+      default -> null;
+    };
+  }
+
+  private void pushEvents() {
+    subscribed.forEach((ctx, sources) -> sources.forEach(source -> push(ctx, source)));
+  }
+
+  private void push(WsContext ctx, String source) {
+    try {
+      send(ctx, map("jsonrpc", "2.0", "method", "collection_update",
+          "params", map("msg", "added", "collection", source, "fields", event(source))));
+    } catch (RuntimeException e) { // the socket closed meanwhile
+      subscribed.remove(ctx);
+    }
+  }
+
   private Object answer(String method) {
     return switch (method) {
       case "system.info" -> fleet.systemInfo();
+      case "boot.get_state" -> fleet.bootPool();
       case "pool.query" -> fleet.pools();
       case "pool.dataset.query" -> fleet.datasets();
       case "disk.query" -> fleet.disks();
@@ -243,6 +288,7 @@ public final class TrueNasSimulator implements AutoCloseable {
 
   @Override
   public void close() {
+    pusher.shutdownNow();
     app.stop();
   }
 
@@ -253,8 +299,15 @@ public final class TrueNasSimulator implements AutoCloseable {
     private boolean plaintext;
     private boolean websocket = true;
     private int port;
+    private String address = "10.0.0.40";
 
     private Builder() {}
+
+    /** The box's LAN address, as {@code network.general.summary} lists it (default 10.0.0.40). */
+    public Builder address(String ipv4) {
+      this.address = ipv4;
+      return this;
+    }
 
     public Builder apiKey(String key) {
       this.apiKey = key;

@@ -21,6 +21,7 @@ public final class RestTransport implements TrueNasTransport {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> GETS = Map.ofEntries(Map.entry("smart.test.results", "/smart/test/results"),
       Map.entry("system.info", "/system/info"),
+      Map.entry("boot.get_state", "/boot/get_state"),
       Map.entry("pool.query", "/pool"),
       Map.entry("pool.dataset.query", "/pool/dataset"),
       Map.entry("disk.query", "/disk"),

@@ -7,10 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,20 +21,29 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * JSON-RPC 2.0 over {@code wss://host/api/current}, as TrueNAS 25.04+ speaks it: one socket, logged
  * in once with {@code auth.login_ex}, calls matched to answers by id, each with its own timeout.
- * A dropped socket fails the calls in flight; the next call opens a new one. Internal: not API.
+ * After logging in it subscribes to the event sources it was given (such as {@code
+ * reporting.realtime}, pushed every 2 s) and keeps the newest {@code collection_update} of each.
+ * A dropped socket fails the calls in flight; the next call opens a new one and subscribes again.
+ * Internal: not API.
  */
 public final class RpcTransport implements TrueNasTransport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(RpcTransport.class);
 
   private final HttpClient http;
   private final URI uri;
   private final String apiKey;
   private final Duration timeout;
+  private final List<String> subscriptions;
+  private final Clock clock;
+  private final Map<String, LiveEvent> events = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private WebSocket socket;
@@ -45,7 +57,13 @@ public final class RpcTransport implements TrueNasTransport {
     }
   }
 
-  public RpcTransport(HttpClient http, URI base, String apiKey, Duration timeout) {
+  /** The newest event of one subscribed source, and when it arrived. */
+  private record LiveEvent(JsonNode fields, Instant receivedAt) {}
+
+  /** @param subscriptions event sources to subscribe to after each login, such as {@code app.stats} */
+  public RpcTransport(HttpClient http, URI base, String apiKey, Duration timeout, List<String> subscriptions, Clock clock) {
+    this.subscriptions = List.copyOf(subscriptions);
+    this.clock = clock;
     this.http = http;
     String scheme = "https".equalsIgnoreCase(base.getScheme()) ? "wss" : "ws";
     this.uri = URI.create(scheme + "://" + base.getRawAuthority() + "/api/current");
@@ -83,13 +101,28 @@ public final class RpcTransport implements TrueNasTransport {
     if (!outcome.equals("SUCCESS")) {
       // login_ex wants the key's owner as the username; the older call needs only the key
       JsonNode legacy = send("auth.login_with_api_key", List.of(apiKey));
-      if (legacy.asBoolean(false)) {
-        return;
+      if (!legacy.asBoolean(false)) {
+        socket.abort();
+        socket = null;
+        throw new AuthenticationFailed("TrueNAS refused the API key (" + (outcome.isEmpty() ? login : outcome) + ")");
       }
-      socket.abort();
-      socket = null;
-      throw new AuthenticationFailed("TrueNAS refused the API key (" + (outcome.isEmpty() ? login : outcome) + ")");
     }
+    for (String source : subscriptions) {
+      try {
+        send("core.subscribe", List.of(source));
+      } catch (IOException e) { // a release without this source: its figures stay unknown
+        LOG.debug("TrueNAS at {} has no event source {}: {}", uri, source, e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public Optional<JsonNode> latest(String source, Duration maxAge) {
+    LiveEvent event = events.get(source);
+    if (event == null || event.receivedAt().isBefore(clock.instant().minus(maxAge))) {
+      return Optional.empty();
+    }
+    return Optional.of(event.fields());
   }
 
   private JsonNode send(String method, List<Object> params) throws IOException, InterruptedException {
@@ -133,7 +166,13 @@ public final class RpcTransport implements TrueNasTransport {
           CompletableFuture<JsonNode> waiting = message.has("id") ? pending.get(message.path("id").asLong()) : null;
           if (waiting != null) {
             waiting.complete(message);
-          } // events (collection_update) and unknown ids are not waited for
+          } else if ("collection_update".equals(message.path("method").asText())) {
+            JsonNode params = message.path("params");
+            String source = params.path("collection").asText("");
+            if (subscriptions.contains(source) && params.has("fields")) {
+              events.put(source, new LiveEvent(params.path("fields"), clock.instant()));
+            }
+          } // answers to calls that timed out are dropped
         } catch (IOException e) {
           ws.abort(); // first, so that no new call goes out on this socket
           IOException junk = new IOException("TrueNAS sent a frame that is not JSON");

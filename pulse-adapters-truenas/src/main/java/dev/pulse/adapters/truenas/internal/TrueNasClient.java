@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Calls a TrueNAS system's API over the best transport it has: JSON-RPC over a WebSocket, or REST
@@ -26,6 +27,7 @@ public final class TrueNasClient implements AutoCloseable {
   private final HttpClient http;
   private final Duration timeout;
   private final Clock clock;
+  private final List<String> subscriptions;
   private TrueNasTransport transport;
   private Instant retryAt;
   private Duration wait = FIRST_WAIT;
@@ -39,7 +41,14 @@ public final class TrueNasClient implements AutoCloseable {
     }
   }
 
+  /** A client that subscribes to no events: for one-off calls such as a connection test. */
   public TrueNasClient(TrueNasEndpoint endpoint, Duration timeout, Clock clock) {
+    this(endpoint, timeout, clock, List.of());
+  }
+
+  /** @param subscriptions event sources to keep the newest event of, such as {@code reporting.realtime} */
+  public TrueNasClient(TrueNasEndpoint endpoint, Duration timeout, Clock clock, List<String> subscriptions) {
+    this.subscriptions = List.copyOf(subscriptions);
     this.endpoint = endpoint;
     this.timeout = timeout;
     this.clock = clock;
@@ -60,7 +69,7 @@ public final class TrueNasClient implements AutoCloseable {
       throw new IOException("TrueNAS could not be reached; trying again in " + Duration.between(now, retryAt).toSeconds() + " s");
     }
     if (transport == null) {
-      transport = new RpcTransport(http, endpoint.url(), endpoint.apiKey().reveal(), timeout);
+      transport = new RpcTransport(http, endpoint.url(), endpoint.apiKey().reveal(), timeout, subscriptions, clock);
     }
     try {
       JsonNode result;
@@ -88,6 +97,11 @@ public final class TrueNasClient implements AutoCloseable {
   private void backOff(Instant now) {
     retryAt = now.plus(wait);
     wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+  }
+
+  /** The newest event of a subscribed source no older than {@code maxAge}; empty over REST. */
+  public synchronized Optional<JsonNode> latest(String source, Duration maxAge) {
+    return transport == null ? Optional.empty() : transport.latest(source, maxAge);
   }
 
   /** {@code websocket}, {@code rest}, or {@code none} before the first call. */

@@ -37,19 +37,35 @@ public final class TrueNasMapper {
 
   private TrueNasMapper() {}
 
-  /** What one collection read; the optional families are empty arrays where the system has none. */
-  public record Answers(JsonNode system, JsonNode pools, JsonNode datasets, JsonNode disks, JsonNode temps, JsonNode alerts,
-      JsonNode snapshots, JsonNode replications, JsonNode apps, JsonNode vms, JsonNode smart, JsonNode network, JsonNode smb,
-      JsonNode nfs, String transport) {}
+  public static final String REALTIME = "reporting.realtime";
+  public static final String APP_STATS = "app.stats";
 
-  public static List<ObservedResource> map(Answers a) {
-    JsonNode system = a.system();
+  /**
+   * What the slow tier read; the optional families are empty arrays where the system has none.
+   *
+   * @param boot {@code boot.get_state}: the boot pool, its vdevs under {@code groups}
+   */
+  public record Inventory(JsonNode pools, JsonNode datasets, JsonNode disks, JsonNode temps, JsonNode alerts,
+      JsonNode snapshots, JsonNode replications, JsonNode apps, JsonNode vms, JsonNode smart, JsonNode network, JsonNode smb,
+      JsonNode nfs, JsonNode boot) {}
+
+  /**
+   * The newest pushed events, each {@code null} when none arrived lately (always over REST).
+   *
+   * @param realtime {@code reporting.realtime}'s fields
+   * @param appStats {@code app.stats}'s fields: one entry per app
+   */
+  public record Live(JsonNode realtime, JsonNode appStats) {}
+
+  public static List<ObservedResource> map(JsonNode system, Inventory a, Live live, String transport) {
     JsonNode pools = a.pools();
     JsonNode datasets = a.datasets();
     JsonNode disks = a.disks();
     JsonNode temps = a.temps();
     List<ObservedResource> out = new ArrayList<>();
     String hostname = system.path("hostname").asText("truenas");
+    Long physmem = number(system.path("physmem"));
+    int cores = system.path("cores").asInt(0);
     List<TrueNasFacet.Share> shares = new ArrayList<>();
     a.smb().forEach(sh -> shares.add(new TrueNasFacet.Share("smb", sh.path("name").asText(""), sh.path("path").asText(""),
         sh.path("enabled").asBoolean(true))));
@@ -60,7 +76,8 @@ public final class TrueNasMapper {
       nic.path("IPV4").forEach(ip -> ips.add(ip.asText()));
       nic.path("IPV6").forEach(ip -> ips.add(ip.asText()));
     });
-    out.add(system(system, a.alerts(), a.replications(), shares, ips, hostname, a.transport()));
+    out.add(system(system, a.alerts(), a.replications(), shares, ips, hostname, transport, TrueNasLive.arcBytes(live.realtime()))
+        .withMetrics(TrueNasLive.system(live.realtime(), cores)));
     Map<String, List<Instant>> snapshots = new HashMap<>();
     for (JsonNode snap : a.snapshots()) {
       snapshots.computeIfAbsent(snap.path("dataset").asText(""), k -> new ArrayList<>())
@@ -74,7 +91,10 @@ public final class TrueNasMapper {
     }
     Map<String, String> diskState = new HashMap<>();
     for (JsonNode pool : pools) {
-      out.add(pool(pool, roots.get(pool.path("name").asText()), hostname, diskState));
+      out.add(TrueNasPools.pool(pool, roots.get(pool.path("name").asText()), false, hostname, diskState));
+    }
+    if (a.boot().isObject() && a.boot().has("name")) { // boot-pool (SCALE) or freenas-boot (CORE)
+      out.add(TrueNasPools.pool(a.boot(), null, true, hostname, new HashMap<>()));
     }
     for (JsonNode d : datasets) { // the top level lists every dataset once; nested children repeat them
       if (d.path("id").asText("").contains("/")) {
@@ -92,7 +112,8 @@ public final class TrueNasMapper {
       out.add(disk(disk, temps, hostname, diskState, lastTest.get(disk.path("name").asText())));
     }
     for (JsonNode app : a.apps()) {
-      out.add(app(app));
+      ObservedResource mapped = app(app);
+      out.add(mapped.withMetrics(TrueNasLive.app(live.appStats(), mapped.name(), physmem, cores)));
     }
     for (JsonNode vm : a.vms()) {
       out.add(vm(vm));
@@ -128,7 +149,7 @@ public final class TrueNasMapper {
 
   /** @param ips the box's addresses, so that a Pulse agent running on it is recognised as it */
   private static ObservedResource system(JsonNode s, JsonNode alerts, JsonNode replications, List<TrueNasFacet.Share> shares,
-      List<String> ips, String hostname, String transport) {
+      List<String> ips, String hostname, String transport, Long arcBytes) {
     List<TrueNasFacet.Alert> list = new ArrayList<>();
     boolean loud = false;
     for (JsonNode a : alerts) {
@@ -156,70 +177,10 @@ public final class TrueNasMapper {
         load, null, null, null);
     TrueNasFacet.System facet = new TrueNasFacet.System(s.path("version").asText("unknown"), text(s.path("system_serial")),
         text(s.path("system_manufacturer")), s.path("ecc_memory").isBoolean() ? s.path("ecc_memory").asBoolean() : null,
-        date(s.path("boottime")), transport, list, tasks, shares);
+        date(s.path("boottime")), transport, list, tasks, shares, arcBytes);
     return new ObservedResource(SYSTEM_KEY, ResourceType.AGENT, hostname, loud ? ResourceStatus.WARNING : ResourceStatus.ONLINE,
         null, new Identity(null, null, List.of(hostname), ips, List.of()), Metrics.UNKNOWN, List.of(),
         Facets.NONE.withHost(host).withTruenas(TrueNasFacet.ofSystem(facet)));
-  }
-
-  private static ObservedResource pool(JsonNode p, JsonNode root, String hostname, Map<String, String> diskState) {
-    String name = p.path("name").asText();
-    String status = p.path("status").asText("UNKNOWN");
-    List<TrueNasFacet.Vdev> vdevs = new ArrayList<>();
-    long[] errors = new long[3];
-    JsonNode topology = p.path("topology");
-    for (String group : List.of("data", "log", "cache", "spare", "special", "dedup")) {
-      for (JsonNode v : topology.path(group)) {
-        vdevs.add(vdev(v, errors, diskState));
-      }
-    }
-    JsonNode scan = p.path("scan");
-    TrueNasFacet.Scan lastScan = scan.isObject() ? new TrueNasFacet.Scan(scan.path("function").asText(""), scan.path("state").asText(""),
-        scan.path("percentage").isNumber() ? scan.path("percentage").asDouble() : null, date(scan.path("end_time")),
-        scan.path("errors").asLong(0)) : null;
-    Integer fragmentation = integer(p.path("fragmentation"));
-    TrueNasFacet.Pool facet = new TrueNasFacet.Pool(status, text(p.path("status_detail")), number(p.path("size")),
-        number(p.path("allocated")), fragmentation, errors[0], errors[1], errors[2], lastScan, vdevs);
-    ResourceStatus mapped = switch (status) {
-      case "ONLINE" -> errors[0] + errors[1] + errors[2] > 0 ? ResourceStatus.WARNING : ResourceStatus.ONLINE;
-      case "DEGRADED" -> ResourceStatus.WARNING;
-      case "FAULTED", "OFFLINE", "UNAVAIL", "REMOVED" -> ResourceStatus.OFFLINE;
-      default -> ResourceStatus.UNKNOWN;
-    };
-    UsageMetric usage = null;
-    if (root != null) {
-      Long used = number(root.at("/used/parsed"));
-      Long available = number(root.at("/available/parsed"));
-      usage = used == null || available == null ? null : UsageMetric.of(used, used + available, PLATFORM);
-    }
-    return new ObservedResource("pool-" + name, ResourceType.STORAGE, name, mapped, SYSTEM_KEY, Identity.EMPTY,
-        Metrics.of(null, null, usage), List.of(), Facets.NONE.withStorage(new StorageFacet("zfs", false, List.of(), List.of(hostname)))
-            .withZfs(new ZfsPoolFacet(hostname, status, fragmentation, null, errors[0], errors[1], errors[2]))
-            .withTruenas(TrueNasFacet.ofPool(facet)));
-  }
-
-  private static TrueNasFacet.Vdev vdev(JsonNode v, long[] errors, Map<String, String> diskState) {
-    JsonNode stats = v.path("stats");
-    long read = stats.path("read_errors").asLong(0);
-    long write = stats.path("write_errors").asLong(0);
-    long checksum = stats.path("checksum_errors").asLong(0);
-    errors[0] += read;
-    errors[1] += write;
-    errors[2] += checksum;
-    String disk = text(v.path("disk"));
-    if (disk == null) {
-      disk = text(v.path("unavail_disk").path("devname"));
-    }
-    String status = v.path("status").asText("UNKNOWN");
-    if (disk != null && v.path("type").asText().equals("DISK")) {
-      diskState.put(disk, status);
-    }
-    List<TrueNasFacet.Vdev> children = new ArrayList<>();
-    for (JsonNode c : v.path("children")) {
-      children.add(vdev(c, errors, diskState));
-    }
-    String name = v.path("name").asText(disk != null ? disk : v.path("type").asText());
-    return new TrueNasFacet.Vdev(name, v.path("type").asText(""), status, disk, read, write, checksum, children);
   }
 
   private static ObservedResource dataset(JsonNode d, List<Instant> snapshots) {
@@ -271,7 +232,7 @@ public final class TrueNasMapper {
     return ms.isNumber() ? Instant.ofEpochMilli(ms.asLong()) : null;
   }
 
-  private static Long number(JsonNode n) {
+  static Long number(JsonNode n) {
     if (n.isNumber()) {
       return n.asLong();
     }
@@ -285,12 +246,12 @@ public final class TrueNasMapper {
     return null;
   }
 
-  private static Integer integer(JsonNode n) {
+  static Integer integer(JsonNode n) {
     Long v = number(n);
     return v == null ? null : v.intValue();
   }
 
-  private static String text(JsonNode n) {
+  static String text(JsonNode n) {
     return n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
   }
 }
