@@ -1,5 +1,6 @@
 package dev.pulse.app;
 
+import dev.pulse.domain.history.HistoryRetention;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,13 +15,18 @@ import java.util.Objects;
  * @param apiToken a fixed API token ({@code PULSE_API_TOKEN}), or {@code null} to generate one
  * @param pollInterval how often connections are polled ({@code PULSE_POLL_INTERVAL}, seconds, default 10)
  * @param pollTimeout how long one poll may take ({@code PULSE_POLL_TIMEOUT}, seconds, default 8)
+ * @param retention how long metrics history is kept per tier ({@code PULSE_HISTORY_RAW_HOURS},
+ *     {@code _MINUTE_DAYS}, {@code _HOUR_DAYS}, {@code _DAY_DAYS}; default 24 h, 7, 90 and 730 days)
+ * @param metricsPort a separate port serving {@code /metrics} without a token ({@code
+ *     PULSE_METRICS_PORT}), or {@code null} (default: only the main port, with a token)
  */
 public record PulseConfig(int port, String bindAddress, Path dataDir, String apiToken, Duration pollInterval,
-    Duration pollTimeout) {
+    Duration pollTimeout, HistoryRetention retention, Integer metricsPort) {
 
   public PulseConfig {
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(retention, "retention");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("PULSE_PORT must be between 0 and 65535, not " + port);
     }
@@ -44,7 +50,24 @@ public record PulseConfig(int port, String bindAddress, Path dataDir, String api
     }
     Duration interval = Duration.ofSeconds(integer(env, "PULSE_POLL_INTERVAL", 10, 1, 3600));
     Duration timeout = Duration.ofSeconds(integer(env, "PULSE_POLL_TIMEOUT", 8, 1, 600));
-    return new PulseConfig(port, bind, dataDir, token == null ? null : token.strip(), interval, timeout);
+    String metrics = env.get("PULSE_METRICS_PORT");
+    Integer metricsPort = metrics == null || metrics.isBlank() ? null : integer(env, "PULSE_METRICS_PORT", 0, 1, 65535);
+    return new PulseConfig(port, bind, dataDir, token == null ? null : token.strip(), interval, timeout, retention(env),
+        metricsPort);
+  }
+
+  private static HistoryRetention retention(Map<String, String> env) {
+    HistoryRetention d = HistoryRetention.DEFAULT;
+    Duration raw = Duration.ofHours(integer(env, "PULSE_HISTORY_RAW_HOURS", (int) d.raw().toHours(), 1, 24 * 90));
+    Duration minute = Duration.ofDays(integer(env, "PULSE_HISTORY_MINUTE_DAYS", (int) d.minute().toDays(), 1, 365));
+    Duration hour = Duration.ofDays(integer(env, "PULSE_HISTORY_HOUR_DAYS", (int) d.hour().toDays(), 1, 3_650));
+    Duration day = Duration.ofDays(integer(env, "PULSE_HISTORY_DAY_DAYS", (int) d.day().toDays(), 1, 36_500));
+    try {
+      return new HistoryRetention(raw, minute, hour, day);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("PULSE_HISTORY_*: " + e.getMessage()
+          + " (raw hours ≤ minute days ≤ hour days ≤ day days)");
+    }
   }
 
   private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
@@ -66,6 +89,7 @@ public record PulseConfig(int port, String bindAddress, Path dataDir, String api
   @Override
   public String toString() {
     return "PulseConfig[port=" + port + ", bind=" + bindAddress + ", dataDir=" + dataDir + ", apiToken="
-        + (apiToken == null ? "generated" : "****") + ", pollInterval=" + pollInterval + ", pollTimeout=" + pollTimeout + "]";
+        + (apiToken == null ? "generated" : "****") + ", pollInterval=" + pollInterval + ", pollTimeout=" + pollTimeout
+        + ", retention=" + retention + ", metricsPort=" + metricsPort + "]";
   }
 }

@@ -39,13 +39,16 @@ public final class PulseServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PulseServer.class);
 
   private final PulseEngine engine;
+  private final History history;
   private final PulseHttpServer http;
   private final DemoFleet demo;
   private final DemoAgents demoAgents;
   private final String generatedToken;
 
-  private PulseServer(PulseEngine engine, PulseHttpServer http, DemoFleet demo, DemoAgents demoAgents, String generatedToken) {
+  private PulseServer(PulseEngine engine, History history, PulseHttpServer http, DemoFleet demo, DemoAgents demoAgents,
+      String generatedToken) {
     this.engine = engine;
+    this.history = history;
     this.http = http;
     this.demo = demo;
     this.demoAgents = demoAgents;
@@ -64,8 +67,10 @@ public final class PulseServer implements AutoCloseable {
     ConnectionStore store = demo ? ConnectionStore.inMemory()
         : new EncryptedFileConnectionStore(config.dataDir().resolve("connections.enc"),
             AesGcmCipher.fromKeyFile(config.dataDir().resolve("secret.key")));
+    History history = History.open(demo ? null : config.dataDir(), config.retention(), clock);
     PulseEngine engine = PulseEngine.builder()
         .clock(clock)
+        .history(history.store())
         .connectionStore(store)
         .identityLinkStore(demo ? IdentityLinkStore.inMemory()
             : new JsonFileIdentityLinkStore(config.dataDir().resolve("identity-links.json")))
@@ -92,6 +97,7 @@ public final class PulseServer implements AutoCloseable {
           .agentDecoder(new DockerReportDecoder())
           .agentDecoder(new KubernetesReportDecoder())
           .host(config.bindAddress())
+          .metricsPort(config.metricsPort())
           .version(version)
           .build()
           .start(config.port());
@@ -109,9 +115,10 @@ public final class PulseServer implements AutoCloseable {
         fleet.close();
       }
       engine.close();
+      history.close();
       throw e;
     }
-    PulseServer server = new PulseServer(engine, http, fleet, agents, tokens.generatedToken());
+    PulseServer server = new PulseServer(engine, history, http, fleet, agents, tokens.generatedToken());
     LOG.info("Pulse {} listening on http://{}:{}{} (data in {})", version, config.bindAddress(), http.port(),
         demo ? " in demo mode" : "", config.dataDir().toAbsolutePath().normalize());
     if (tokens.generatedToken() != null) {
@@ -154,5 +161,6 @@ public final class PulseServer implements AutoCloseable {
       demo.close();
     }
     engine.close();
+    history.close();
   }
 }

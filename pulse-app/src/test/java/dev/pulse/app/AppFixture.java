@@ -19,7 +19,8 @@ final class AppFixture {
   private AppFixture() {}
 
   static PulseConfig config(Path dataDir, String token) {
-    return new PulseConfig(0, "127.0.0.1", dataDir, token, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    return new PulseConfig(0, "127.0.0.1", dataDir, token, Duration.ofSeconds(1), Duration.ofSeconds(5),
+        dev.pulse.domain.history.HistoryRetention.DEFAULT, null);
   }
 
   static PulseServer start(Path dataDir, boolean demo) throws IOException {

@@ -38,7 +38,7 @@ class ModuleRulesTest {
 
   @Test
   void adaptersDoNotDependOnEachOther() {
-    for (String adapter : new String[] {"proxmox", "agents"}) {
+    for (String adapter : new String[] {"proxmox", "agents", "truenas", "sqlite"}) {
       noClasses().that().resideInAPackage("dev.pulse.adapters." + adapter + "..")
           .should().dependOnClassesThat(DescribedPredicate.describe("another adapter",
               c -> c.getPackageName().startsWith("dev.pulse.adapters.")
@@ -72,7 +72,8 @@ class ModuleRulesTest {
 
   @Test
   void internalPackagesAreNotUsedAcrossModules() {
-    for (String module : new String[] {"engine", "http", "app", "simulators", "adapters.proxmox", "adapters.agents"}) {
+    for (String module : new String[] {"engine", "http", "app", "simulators", "adapters.proxmox", "adapters.agents",
+        "adapters.truenas", "adapters.sqlite"}) {
       noClasses().that().resideOutsideOfPackage("dev.pulse." + module + "..")
           .should().dependOnClassesThat().resideInAPackage("dev.pulse." + module + ".internal..")
           .check(classes);

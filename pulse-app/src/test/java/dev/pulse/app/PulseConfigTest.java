@@ -35,6 +35,20 @@ class PulseConfigTest {
   }
 
   @Test
+  void historyRetentionAndTheMetricsPortComeFromTheEnvironment() {
+    PulseConfig c = PulseConfig.fromEnvironment(Map.of("PULSE_HISTORY_RAW_HOURS", "48", "PULSE_HISTORY_DAY_DAYS", "3650",
+        "PULSE_METRICS_PORT", "9464"));
+    assertEquals(Duration.ofHours(48), c.retention().raw());
+    assertEquals(Duration.ofDays(7), c.retention().minute());
+    assertEquals(Duration.ofDays(3650), c.retention().day());
+    assertEquals(9464, c.metricsPort());
+    assertNull(PulseConfig.fromEnvironment(Map.of()).metricsPort(), "off unless asked for");
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> PulseConfig.fromEnvironment(Map.of("PULSE_HISTORY_RAW_HOURS", "240"))).getMessage().contains("PULSE_HISTORY"),
+        "10 days of raw samples but 7 of minutes");
+  }
+
+  @Test
   void theTokenNeverAppearsInTheConfigsText() {
     PulseConfig c = PulseConfig.fromEnvironment(Map.of("PULSE_API_TOKEN", "super-secret-token-value"));
     assertFalse(c.toString().contains("super-secret"));

@@ -5,9 +5,12 @@ import dev.pulse.engine.internal.PollScheduler;
 import dev.pulse.domain.source.CollectionResult;
 import dev.pulse.domain.source.ObservedResource;
 import dev.pulse.domain.source.Observation;
+import dev.pulse.domain.history.HistoryMetrics;
+import dev.pulse.domain.history.MetricsHistoryStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,9 @@ public final class PulseEngine implements AutoCloseable {
   private final ConnectionService connections;
   private final IdentityService identities;
   private final List<SourceSpec> staticSources;
+  private final MetricsHistoryStore history;
+  private final HistoryRecorder recorder;
+  private final Duration pollInterval;
   private final Object lifecycle = new Object();
   private boolean started;
   private boolean closed;
@@ -44,6 +50,9 @@ public final class PulseEngine implements AutoCloseable {
     this.connections = new ConnectionService(builder.connectionStore, builder.collectorFactories,
         this::startSource, this::stopSource, builder.pollInterval, builder.pollTimeout);
     this.identities = new IdentityService(registry, builder.identityLinkStore);
+    this.history = builder.history;
+    this.recorder = history == null ? null : new HistoryRecorder(registry, history, HistoryMetrics.ALL);
+    this.pollInterval = builder.pollInterval;
   }
 
   public static PulseEngineBuilder builder() {
@@ -63,6 +72,10 @@ public final class PulseEngine implements AutoCloseable {
         connections.startAll();
         timer.scheduleAtFixedRate(() -> registry.checkStaleness(clock.instant()),
             STALENESS_CHECK_SECONDS, STALENESS_CHECK_SECONDS, TimeUnit.SECONDS);
+        if (recorder != null) {
+          long every = pollInterval.toMillis();
+          timer.scheduleAtFixedRate(recorder::recordQuietly, every, every, TimeUnit.MILLISECONDS);
+        }
         LOG.info("engine started with {} static sources and {} connections", staticSources.size(), connections.list().size());
       }
       return this;
@@ -80,6 +93,16 @@ public final class PulseEngine implements AutoCloseable {
   /** Links and splits of resources that are one machine. */
   public IdentityService identities() {
     return identities;
+  }
+
+  /** The metrics history, when the engine was built with one. */
+  public Optional<MetricsHistoryStore> history() {
+    return Optional.ofNullable(history);
+  }
+
+  /** Records the history of what is fresh now, at once rather than at the next poll interval. */
+  public int recordHistory() {
+    return recorder == null ? 0 : recorder.record();
   }
 
   public Clock clock() {

@@ -2,6 +2,7 @@ package dev.pulse.engine;
 
 import dev.pulse.domain.connection.CollectorFactory;
 import dev.pulse.domain.connection.ConnectionStore;
+import dev.pulse.domain.history.MetricsHistoryStore;
 import dev.pulse.domain.identity.IdentityLinkStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ public final class PulseEngineBuilder {
   IdentityLinkStore identityLinkStore = IdentityLinkStore.inMemory();
   Duration pollInterval = Duration.ofSeconds(10);
   Duration pollTimeout = Duration.ofSeconds(8);
+  MetricsHistoryStore history;
 
   PulseEngineBuilder() {}
 
@@ -60,6 +62,15 @@ public final class PulseEngineBuilder {
   /** How long one collection of a connection may take (default 8 s). */
   public PulseEngineBuilder pollTimeout(Duration timeout) {
     this.pollTimeout = positive(timeout, "pollTimeout");
+    return this;
+  }
+
+  /**
+   * Where the history of resources' metrics goes; recorded at the poll interval. Without one the
+   * engine keeps no history. The caller owns the store and closes it after the engine.
+   */
+  public PulseEngineBuilder history(MetricsHistoryStore store) {
+    this.history = Objects.requireNonNull(store, "store");
     return this;
   }
 

@@ -12,6 +12,12 @@ import dev.pulse.http.internal.Problems;
 import dev.pulse.http.internal.ResourceRoutes;
 import dev.pulse.http.internal.StateSocket;
 import dev.pulse.http.internal.InstallRoutes;
+import dev.pulse.http.internal.MetricsRoutes;
+import dev.pulse.http.internal.PrometheusExport;
+import dev.pulse.http.internal.PrometheusRoutes;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import dev.pulse.http.internal.SystemRoutes;
 import dev.pulse.http.internal.TokenRoutes;
 import io.javalin.Javalin;
@@ -28,6 +34,11 @@ public final class PulseHttpServer implements AutoCloseable {
 
   private final Javalin app;
   private final StateSocket socket;
+  private final PrometheusExport export;
+  private final Integer metricsPort;
+  private final String metricsHost;
+  private HTTPServer metricsServer;
+  private ExecutorService metricsThreads;
 
   private PulseHttpServer(Builder b) {
     ObjectMapper json = new ObjectMapper()
@@ -41,12 +52,19 @@ public final class PulseHttpServer implements AutoCloseable {
     AgentRoutes agents = new AgentRoutes(b.engine, b.agentDecoders, b.version);
     TokenRoutes tokens = new TokenRoutes(b.access.tokens(), json, b.maxBodyBytes);
     InstallRoutes install = new InstallRoutes(b.agentJar);
+    MetricsRoutes metrics = new MetricsRoutes(b.engine);
+    this.export = new PrometheusExport(b.engine);
+    PrometheusRoutes prometheus = new PrometheusRoutes(export);
+    this.metricsPort = b.metricsPort;
+    this.metricsHost = b.host;
     boolean ui = PulseHttpServer.class.getResource("/public/index.html") != null;
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(json, false));
       config.http.maxRequestSize = b.maxBodyBytes;
       config.jetty.host = b.host;
+      // a sparkline request names a page of resources in its query: up to 2,000 ids
+      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
       if (ui) {
         config.staticFiles.add("/public", Location.CLASSPATH);
         config.spaRoot.addFile("/", "/public/index.html", Location.CLASSPATH);
@@ -58,6 +76,8 @@ public final class PulseHttpServer implements AutoCloseable {
       agents.register(config.routes);
       tokens.register(config.routes);
       install.register(config.routes);
+      metrics.register(config.routes);
+      prometheus.register(config.routes);
       socket.register(config.routes);
       Problems.register(config.routes);
     });
@@ -71,7 +91,26 @@ public final class PulseHttpServer implements AutoCloseable {
   public PulseHttpServer start(int port) {
     app.start(port);
     socket.start();
+    if (metricsPort != null) {
+      metricsThreads = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "pulse-metrics-export");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        metricsServer = HTTPServer.builder().hostname(metricsHost).port(metricsPort).registry(export.registry())
+            .executorService(metricsThreads).buildAndStart();
+      } catch (java.io.IOException e) {
+        close();
+        throw new java.io.UncheckedIOException("cannot serve /metrics on port " + metricsPort, e);
+      }
+    }
     return this;
+  }
+
+  /** The port of the separate, token-free {@code /metrics} listener, or -1 when there is none. */
+  public int metricsPort() {
+    return metricsServer == null ? -1 : metricsServer.getPort();
   }
 
   /** The port it listens on, useful after {@code start(0)}. */
@@ -81,6 +120,12 @@ public final class PulseHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (metricsServer != null) {
+      metricsServer.close();
+    }
+    if (metricsThreads != null) {
+      metricsThreads.shutdownNow();
+    }
     socket.close();
     app.stop();
   }
@@ -94,8 +139,22 @@ public final class PulseHttpServer implements AutoCloseable {
     private long maxBodyBytes = 64 * 1024;
     private final java.util.List<AgentReportDecoder> agentDecoders = new java.util.ArrayList<>();
     private java.nio.file.Path agentJar;
+    private Integer metricsPort;
 
     private Builder() {}
+
+    /**
+     * Also serves {@code GET /metrics} without a token on its own port (0 picks one), for Prometheus
+     * setups that cannot send one; bind it where only the scraper can reach it. Off by default: the
+     * main port serves {@code /metrics} to tokens with {@code monitoring:read}.
+     */
+    public Builder metricsPort(Integer port) {
+      if (port != null && (port < 0 || port > 65535)) {
+        throw new IllegalArgumentException("metricsPort must be between 0 and 65535");
+      }
+      this.metricsPort = port;
+      return this;
+    }
 
     /**
      * The jar served at {@code /download/pulse-agent.jar} for {@code /install.sh}; without one (a

@@ -40,6 +40,11 @@ final class HttpFixture implements AutoCloseable {
   }
 
   HttpFixture(boolean publicReads, java.nio.file.Path agentJar) {
+    this(publicReads, agentJar, null);
+  }
+
+  /** @param history where the engine records history, or {@code null} for none */
+  HttpFixture(boolean publicReads, java.nio.file.Path agentJar, dev.pulse.domain.history.MetricsHistoryStore history) {
     ResourceCollector ticking = new ResourceCollector() {
       @Override
       public String platform() {
@@ -86,12 +91,14 @@ final class HttpFixture implements AutoCloseable {
         };
       }
     };
-    engine = PulseEngine.builder()
+    var builder = PulseEngine.builder()
         .addSource(new SourceSpec("s1", "fake", ticking, Duration.ofMillis(200), Duration.ofSeconds(5)))
         .addCollectorFactory(idle)
-        .connectionStore(store)
-        .build()
-        .start();
+        .connectionStore(store);
+    if (history != null) {
+      builder.history(history);
+    }
+    engine = builder.build().start();
     server = PulseHttpServer.builder()
         .engine(engine)
         .host("127.0.0.1")
@@ -101,6 +108,17 @@ final class HttpFixture implements AutoCloseable {
         .access(AccessPolicy.adminToken(TOKEN::equals, publicReads, java.time.Clock.systemUTC()))
         .build()
         .start(0);
+  }
+
+  /** Waits until the fake source's first poll has registered the resource. */
+  void awaitResource(String id) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (engine.registry().get(id).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(id + " did not appear within 10 s");
+      }
+      Thread.sleep(20);
+    }
   }
 
   URI uri(String path) {

@@ -31,10 +31,7 @@ class IdentityRoutesIT {
   @BeforeEach
   void setUp() throws Exception {
     fx = new HttpFixture(false);
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (fx.engine.registry().get("s1:node-pve1").isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    fx.awaitResource("s1:node-pve1");
     AgentFacet facet = new AgentFacet("a1", "1.0", 30, null, null, null, Map.of("cpu", 51.0), Map.of(), List.of(), List.of(), List.of(), List.of());
     fx.engine.ingest("host-a1", "agent", Duration.ofSeconds(30), List.of(new ObservedResource("host", ResourceType.AGENT,
         "hypervisor-one", ResourceStatus.ONLINE, null, Identity.ofHostname("hypervisor-one"), Metrics.UNKNOWN, List.of(),

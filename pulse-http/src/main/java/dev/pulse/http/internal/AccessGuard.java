@@ -39,7 +39,8 @@ public final class AccessGuard {
       if (!ctx.path().startsWith("/api/")) {
         return; // the UI's static files
       }
-      throw new ProblemException(403, "Forbidden", "this route declares no scope, so nobody may call it", null);
+      // every API route declares a scope, so this is the UI's fallback catching an unknown API path
+      throw new ProblemException(404, "Not found", "there is no API route " + ctx.method() + " " + ctx.path(), null);
     }
     if ((needed == Access.MONITORING_READ || needed == Access.SETTINGS_READ) && policy.publicReads()) {
       return;

@@ -1,0 +1,56 @@
+package dev.pulse.app;
+
+import dev.pulse.adapters.sqlite.SqliteDatabase;
+import dev.pulse.adapters.sqlite.SqliteMetricsHistory;
+import dev.pulse.domain.history.HistoryRetention;
+import dev.pulse.domain.history.MetricsHistoryStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The metrics history and the SQLite file it lives in: {@code pulse.db} in the data directory, or,
+ * for a demo, a file of its own in the temporary directory that goes away when the demo stops.
+ */
+final class History implements AutoCloseable {
+
+  private final SqliteDatabase database;
+  private final SqliteMetricsHistory store;
+  private final boolean temporary;
+
+  private History(SqliteDatabase database, SqliteMetricsHistory store, boolean temporary) {
+    this.database = database;
+    this.store = store;
+    this.temporary = temporary;
+  }
+
+  /** @param dataDir where {@code pulse.db} is kept, or {@code null} for a temporary file (demo mode) */
+  static History open(Path dataDir, HistoryRetention retention, Clock clock) throws IOException {
+    Path file = dataDir == null ? Files.createTempDirectory("pulse-demo-").resolve("pulse.db") : dataDir.resolve("pulse.db");
+    SqliteDatabase database = SqliteDatabase.open(file);
+    SqliteMetricsHistory store = SqliteMetricsHistory.builder(database).clock(clock).retention(retention).build();
+    return new History(database, store, dataDir == null);
+  }
+
+  MetricsHistoryStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+    database.close();
+    if (temporary) {
+      try {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+          Files.deleteIfExists(Path.of(database.file() + suffix));
+        }
+        Files.deleteIfExists(database.file().getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not remove the demo's history " + database.file(), e);
+      }
+    }
+  }
+}

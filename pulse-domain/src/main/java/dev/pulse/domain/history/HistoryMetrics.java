@@ -1,0 +1,91 @@
+package dev.pulse.domain.history;
+
+import dev.pulse.domain.resource.Resource;
+import dev.pulse.domain.resource.UsageMetric;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What history records for every resource that has it: one line per metric. Hosts, nodes, guests,
+ * containers and pods have CPU, memory, disk, network and disk I/O; storage (PVE storage, PBS
+ * datastores, TrueNAS pools and datasets) has its used, total and usage; physical disks their
+ * temperature and wear; PMG nodes their queues and mail counts.
+ */
+public final class HistoryMetrics {
+
+  public static final List<HistoryMetric> ALL = List.of(
+      metric("cpu", "percent", 2, r -> r.metrics().cpu() == null ? null : r.metrics().cpu().percent()),
+      metric("memory", "percent", 2, r -> percent(r.metrics().memory())),
+      metric("memory_used", "bytes", 0, r -> used(r.metrics().memory())),
+      metric("memory_total", "bytes", 0, r -> r.metrics().memory() == null ? null : (double) r.metrics().memory().total()),
+      metric("disk", "percent", 2, r -> percent(r.metrics().disk())),
+      metric("disk_used", "bytes", 0, r -> used(r.metrics().disk())),
+      metric("disk_total", "bytes", 0, r -> r.metrics().disk() == null ? null : (double) r.metrics().disk().total()),
+      metric("net_in", "bytes/s", 0, r -> r.metrics().netIn() == null ? null : r.metrics().netIn().bytesPerSecond()),
+      metric("net_out", "bytes/s", 0, r -> r.metrics().netOut() == null ? null : r.metrics().netOut().bytesPerSecond()),
+      metric("disk_read", "bytes/s", 0, r -> r.metrics().diskRead() == null ? null : r.metrics().diskRead().bytesPerSecond()),
+      metric("disk_write", "bytes/s", 0, r -> r.metrics().diskWrite() == null ? null : r.metrics().diskWrite().bytesPerSecond()),
+      metric("load1", "load", 2, r -> r.facets().host() == null || r.facets().host().loadAverage().isEmpty() ? null
+          : r.facets().host().loadAverage().get(0)),
+      metric("temperature", "celsius", 1, HistoryMetrics::temperature),
+      metric("wearout", "percent", 0, r -> r.facets().disk() == null || r.facets().disk().wearoutRemainingPercent() == null ? null
+          : (double) r.facets().disk().wearoutRemainingPercent()),
+      metric("up", "boolean", 0, HistoryMetrics::up),
+      metric("mail_queue_active", "count", 0, r -> queue(r, q -> q.active())),
+      metric("mail_queue_deferred", "count", 0, r -> queue(r, q -> q.deferred())),
+      metric("mail_in", "count/24h", 0, r -> r.facets().pmg() == null || r.facets().pmg().mail() == null
+          || r.facets().pmg().mail().incoming() == null ? null : (double) r.facets().pmg().mail().incoming()));
+
+  private HistoryMetrics() {}
+
+  private static HistoryMetric metric(String name, String unit, int decimals, Function<Resource, @Nullable Double> reader) {
+    return new HistoryMetric(name, unit, decimals, reader);
+  }
+
+  public static Optional<HistoryMetric> named(String name) {
+    return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
+  /** The metric names, for error messages. */
+  public static String names() {
+    return String.join(", ", ALL.stream().map(HistoryMetric::name).toList());
+  }
+
+  private static @Nullable Double percent(@Nullable UsageMetric u) {
+    return u == null ? null : u.percent();
+  }
+
+  private static @Nullable Double used(@Nullable UsageMetric u) {
+    return u == null ? null : (double) u.used();
+  }
+
+  /** A disk's own temperature, or the hottest sensor a host agent reports. */
+  private static @Nullable Double temperature(Resource r) {
+    if (r.facets().disk() != null) {
+      return r.facets().disk().temperatureCelsius() == null ? null : (double) r.facets().disk().temperatureCelsius();
+    }
+    if (r.facets().agent() != null && !r.facets().agent().temperaturesCelsius().isEmpty()) {
+      return r.facets().agent().temperaturesCelsius().values().stream().max(Double::compare).orElse(null);
+    }
+    return null;
+  }
+
+  /** 1 while online (or online with a warning), 0 when offline; unknown otherwise. */
+  private static @Nullable Double up(Resource r) {
+    return switch (r.status()) {
+      case ONLINE, WARNING -> 1.0;
+      case OFFLINE -> 0.0;
+      default -> null;
+    };
+  }
+
+  private static @Nullable Double queue(Resource r, Function<dev.pulse.domain.resource.PmgFacet.Queues, @Nullable Long> read) {
+    if (r.facets().pmg() == null || r.facets().pmg().queues() == null) {
+      return null;
+    }
+    Long v = read.apply(r.facets().pmg().queues());
+    return v == null ? null : v.doubleValue();
+  }
+}
