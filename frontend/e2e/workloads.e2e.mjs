@@ -122,6 +122,27 @@ try {
   check(Number(deferred) >= 37, `/mail shows pmg1's deferred queue (${deferred})`);
   const stats = await page.textContent("[data-testid=mail-stats]");
   check(stats?.includes("3,120") ?? false, "/mail shows the day's spam count, sent by PMG as a string");
+
+  // history: by now the demo has been recorded for a while (every poll)
+  await page.click("a[href='/workloads']");
+  await page.waitForSelector(`${row("web01")} svg[data-testid=cpu-sparkline]`, { timeout: 45_000 });
+  const drawn = Number(await page.getAttribute(`${row("web01")} svg[data-testid=cpu-sparkline]`, "data-points"));
+  check(drawn >= 2, `web01 has a CPU sparkline of ${drawn} points, from the one request for the page`);
+  const stopped = await page.$$eval("[data-testid=workload-row] [data-testid=cpu-sparkline][data-empty=true]", (e) => e.length);
+  check(stopped > 0, `guests without a CPU figure say "no data yet" rather than drawing zeros (${stopped})`);
+  await page.click(`${row("web01")} [data-testid=history-button]`);
+  await page.waitForSelector("[data-testid=history-drawer] [data-testid=history-chart][data-metric=cpu] canvas", { timeout: 30_000 });
+  const charts = await page.$$eval("[data-testid=history-chart]", (c) => c.map((e) => e.getAttribute("data-metric")));
+  check(charts[0] === "cpu" && charts.includes("memory"), `the history drawer charts web01's metrics (${charts})`);
+  const latest = await page.textContent("[data-testid=history-chart][data-metric=cpu] [data-testid=history-latest]");
+  check(/^now \d+(\.\d)?% · raw$/.test(latest ?? ""), `the last hour comes from raw samples (${latest})`);
+  await page.click("[data-testid=range-7d]");
+  await page.waitForSelector("[data-testid=history-chart][data-metric=cpu] [data-testid=history-latest]:has-text('minute')",
+    { timeout: 15_000 }).catch(() => null);
+  const week = await page.textContent("[data-testid=history-chart][data-metric=cpu] [data-testid=history-latest]");
+  check(week?.endsWith("minute") ?? false, `7 days are read from the minute tier (${week})`);
+  await page.click("[data-testid=history-close]");
+  check((await page.$("[data-testid=history-drawer]")) === null, "the drawer closes");
 } finally {
   await context.close();
 }

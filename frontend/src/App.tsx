@@ -2,6 +2,7 @@ import { Navigate, Route, Router } from "@solidjs/router";
 import { Match, Switch, createResource, createSignal, lazy, type ParentProps } from "solid-js";
 import { checkAccess } from "./api/client";
 import { adoptTokenFromUrl, clearToken, readToken } from "./auth/token";
+import { HistoryDrawerProvider } from "./components/HistoryDrawer";
 import { Shell } from "./components/Shell";
 import { TokenPrompt } from "./components/TokenPrompt";
 import { InventoryProvider } from "./stores/inventory";
@@ -20,7 +21,9 @@ const TrueNas = lazy(() => import("./routes/TrueNas"));
 function Layout(props: ParentProps) {
   return (
     <InventoryProvider>
-      <Shell>{props.children}</Shell>
+      <HistoryDrawerProvider>
+        <Shell>{props.children}</Shell>
+      </HistoryDrawerProvider>
     </InventoryProvider>
   );
 }

@@ -2,6 +2,9 @@ import { For, Show, createMemo, createSignal } from "solid-js";
 import { DataTable, row, td, th, usageDetail } from "../components/DataTable";
 import { Facts } from "../components/Facts";
 import { MetricCell } from "../components/MetricCell";
+import { HistoryButton } from "../components/HistoryDrawer";
+import { Sparkline } from "../components/Sparkline";
+import { createSparklines } from "../stores/sparklines";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatBytes } from "../format/bytes";
 import { formatUptime } from "../format/duration";
@@ -62,6 +65,7 @@ export default function Infrastructure() {
   const inventory = useInventory();
   const [open, setOpen] = createSignal<string | null>(null);
   const nodes = createMemo(() => inventory.all().filter((r) => r.type === "agent").sort((a, b) => a.name.localeCompare(b.name)));
+  const cpuHistory = createSparklines(() => nodes().map((n) => n.id), "cpu");
   const guestCounts = createMemo(() => {
     const counts = new Map<string, number>();
     for (const r of inventory.all()) {
@@ -97,7 +101,7 @@ export default function Infrastructure() {
         >
           <DataTable
             headers={<>
-              <th class={th}>Node</th><th class={th}>Status</th><th class={th}>CPU</th>
+              <th class={th}>Node</th><th class={th}>Status</th><th class={th}>CPU</th><th class={th}>CPU 24 h</th>
               <th class={th}>Memory</th><th class={th}>Disk</th><th class={th}>Temp</th><th class={th}>Uptime</th><th class={th}>Guests</th>
             </>}
           >
@@ -106,12 +110,13 @@ export default function Infrastructure() {
                 <>
                   <tr data-testid="node-row" data-id={n.id} data-name={n.name} class={`${row} cursor-pointer hover:bg-sunken`}
                     onClick={() => setOpen(open() === n.id ? null : n.id)}>
-                    <td class={`${td} font-medium`}>{open() === n.id ? "▾ " : "▸ "}{n.name}</td>
+                    <td class={`${td} font-medium`}>{open() === n.id ? "▾ " : "▸ "}{n.name} <HistoryButton id={n.id} name={n.name} /></td>
                     <td class={td}><StatusBadge status={n.status} /></td>
                     <td class={td}>
                       <MetricCell testId="cpu" percent={n.metrics.cpu?.percent}
                         detail={n.metrics.cpu ? `${n.metrics.cpu.cores} threads` : undefined} />
                     </td>
+                    <td class={td}><Sparkline testId="cpu-sparkline" points={cpuHistory(n.id)} max={100} label={`CPU of ${n.name}, last 24 h`} /></td>
                     <td class={td}><MetricCell testId="memory" percent={n.metrics.memory?.percent} detail={usageDetail(n.metrics.memory)} /></td>
                     <td class={td}><MetricCell testId="disk" percent={n.metrics.disk?.percent} detail={usageDetail(n.metrics.disk)} /></td>
                     <td class={`${td} tabular-nums`} data-testid="temperature">{hottest(n)}</td>
@@ -119,7 +124,7 @@ export default function Infrastructure() {
                     <td class={`${td} tabular-nums`}>{guestCounts().get(n.id) ?? 0}</td>
                   </tr>
                   <Show when={open() === n.id}>
-                    <tr class={row}><td class={`${td} bg-sunken`} colSpan={8}><NodeDetail node={n} /></td></tr>
+                    <tr class={row}><td class={`${td} bg-sunken`} colSpan={9}><NodeDetail node={n} /></td></tr>
                   </Show>
                 </>
               )}

@@ -1,6 +1,9 @@
 import { For, Show, createMemo, type JSX } from "solid-js";
 import { DataTable, row, td, th, usageDetail } from "../components/DataTable";
 import { MetricCell } from "../components/MetricCell";
+import { HistoryButton } from "../components/HistoryDrawer";
+import { Sparkline } from "../components/Sparkline";
+import { createSparklines } from "../stores/sparklines";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatBytes } from "../format/bytes";
 import type { Resource, ResourceType } from "../api/types";
@@ -31,33 +34,36 @@ export default function Storage() {
   const storage = of("storage");
   const pools = of("zfs-pool");
   const disks = of("physical_disk");
+  const usageHistory = createSparklines(() => [...storage(), ...pools()].map((r) => r.id), "disk", "7d");
 
   return (
     <div class="space-y-6">
       <Section title="Storage" level="h1" items={storage()} headers={<>
             <th class={th}>Storage</th><th class={th}>Status</th><th class={th}>Type</th><th class={th}>Content</th>
-            <th class={th}>Nodes</th><th class={th}>Used</th>
+            <th class={th}>Nodes</th><th class={th}>Used</th><th class={th}>Used 7 d</th>
           </>}>
               {(s) => (
                 <tr data-testid="storage-row" data-name={s.name} class={row}>
-                  <td class={`${td} font-medium`}>{s.name}</td>
+                  <td class={`${td} font-medium`}>{s.name} <HistoryButton id={s.id} name={s.name} /></td>
                   <td class={td}><StatusBadge status={s.status} label={s.status === "offline" ? "inactive" : s.status} /></td>
                   <td class={td}>{s.storage?.pluginType}{s.storage?.shared ? " · shared" : ""}</td>
                   <td class={`${td} text-xs`}>{s.storage?.content.join(", ")}</td>
                   <td class={td}>{s.storage?.nodes.join(", ")}</td>
                   <td class={td}><MetricCell testId="disk" percent={s.metrics.disk?.percent} detail={usageDetail(s.metrics.disk)} /></td>
+                  <td class={td}><Sparkline testId="usage-sparkline" points={usageHistory(s.id)} max={100} label={`Usage of ${s.name}, last 7 days`} /></td>
                 </tr>
               )}
       </Section>
       <Section title="ZFS pools" level="h2" items={pools()} headers={<>
-            <th class={th}>Pool</th><th class={th}>Health</th><th class={th}>Used</th><th class={th}>Fragmentation</th>
+            <th class={th}>Pool</th><th class={th}>Health</th><th class={th}>Used</th><th class={th}>Used 7 d</th><th class={th}>Fragmentation</th>
             <th class={th}>Errors (read / write / checksum)</th>
           </>}>
               {(p) => (
                 <tr data-testid="zfs-row" data-name={p.name} class={row}>
-                  <td class={`${td} font-medium`}>{p.name}</td>
+                  <td class={`${td} font-medium`}>{p.name} <HistoryButton id={p.id} name={p.name} /></td>
                   <td class={td}><StatusBadge status={p.status} label={p.zfs?.health} /></td>
                   <td class={td}><MetricCell testId="disk" percent={p.metrics.disk?.percent} detail={usageDetail(p.metrics.disk)} /></td>
+                  <td class={td}><Sparkline testId="usage-sparkline" points={usageHistory(p.id)} max={100} label={`Usage of ${p.name}, last 7 days`} /></td>
                   <td class={`${td} tabular-nums`}>{p.zfs?.fragmentationPercent != null ? `${p.zfs.fragmentationPercent}%` : "—"}</td>
                   <td class={`${td} tabular-nums`} data-testid="zfs-errors">
                     {sum(p.zfs?.readErrors, p.zfs?.writeErrors, p.zfs?.checksumErrors) == null ? "—"

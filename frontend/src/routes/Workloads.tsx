@@ -10,6 +10,9 @@ import { formatRate } from "../format/rate";
 import { formatDateTime } from "../format/time";
 import type { Resource } from "../api/types";
 import { MetricCell } from "../components/MetricCell";
+import { HistoryButton } from "../components/HistoryDrawer";
+import { Sparkline } from "../components/Sparkline";
+import { createSparklines } from "../stores/sparklines";
 import { StatusBadge } from "../components/StatusBadge";
 import { useInventory } from "../stores/inventory";
 import { DEFAULT_FILTER, selectWorkloads, type SortKey, type WorkloadFilter } from "../stores/workloadView";
@@ -68,6 +71,7 @@ export default function Workloads() {
   const rows = createMemo(() => selectWorkloads(inventory.all(), { ...filter }));
   const [open, setOpen] = createSignal<string | null>(null);
   const [scroller, setScroller] = createSignal<HTMLDivElement>();
+  const cpuHistory = createSparklines(() => rows().map((r) => r.id), "cpu");
 
   const header = (label: string, key: SortKey) => (
     <th class={th}>
@@ -116,6 +120,7 @@ export default function Workloads() {
                 {header("Status", "status")}
                 {header("Node", "node")}
                 {header("CPU", "cpu")}
+                <th class={th}>CPU 24 h</th>
                 {header("Memory", "memory")}
                 {header("Disk", "disk")}
                 <th class={th}>Net in / out</th>
@@ -123,15 +128,16 @@ export default function Workloads() {
           </>}
         >
               <Show when={rows().length === 0}>
-                <tbody><tr><td class={`${td} text-muted`} colSpan={10}>No workloads match.</td></tr></tbody>
+                <tbody><tr><td class={`${td} text-muted`} colSpan={11}>No workloads match.</td></tr></tbody>
               </Show>
-              <VirtualRows items={rows()} threshold={VIRTUALISE_ABOVE} estimate={64} columns={10} scroller={scroller}>
+              <VirtualRows items={rows()} threshold={VIRTUALISE_ABOVE} estimate={64} columns={11} scroller={scroller}>
                 {(r) => (
                   <>
                   <tr data-testid="workload-row" data-id={r.id} data-name={r.name} class={`${row} cursor-pointer hover:bg-sunken`}
                     onClick={() => setOpen(open() === r.id ? null : r.id)}>
                     <td class={`${td} font-medium`}>
                       {open() === r.id ? "▾ " : "▸ "}{r.name}
+                      <HistoryButton id={r.id} name={r.name} />
                       <Show when={r.proxmox?.template}><span class="ml-2 text-xs text-muted">template</span></Show>
                       <Show when={r.proxmox?.lock}>
                         <span class="ml-2 inline-flex items-center gap-0.5 text-xs text-warn" title="locked"><Lock size={12} /> {r.proxmox?.lock}</span>
@@ -142,6 +148,7 @@ export default function Workloads() {
                     <td class={td}><StatusBadge status={r.status} label={r.proxmox?.status ?? r.status} /></td>
                     <td class={td}>{r.proxmox?.node ?? "—"}</td>
                     <td class={td}><MetricCell testId="cpu" percent={r.metrics.cpu?.percent} /></td>
+                    <td class={td}><Sparkline testId="cpu-sparkline" points={cpuHistory(r.id)} max={100} label={`CPU of ${r.name}, last 24 h`} /></td>
                     <td class={td}><MetricCell testId="memory" percent={r.metrics.memory?.percent} detail={usageDetail(r.metrics.memory)} /></td>
                     <td class={td}><MetricCell testId="disk" percent={r.metrics.disk?.percent} detail={usageDetail(r.metrics.disk)} /></td>
                     <td class={`${td} text-xs tabular-nums`} data-testid="net">
@@ -153,7 +160,7 @@ export default function Workloads() {
                     </td>
                   </tr>
                   <Show when={open() === r.id}>
-                    <tr class={row}><td class={`${td} bg-sunken`} colSpan={10}><GuestDetail guest={r} /></td></tr>
+                    <tr class={row}><td class={`${td} bg-sunken`} colSpan={11}><GuestDetail guest={r} /></td></tr>
                   </Show>
                   </>
                 )}

@@ -40,13 +40,17 @@ public final class ChunkRows {
     return out;
   }
 
-  /** The chunks of a tier that hold points between {@code from} and {@code to}, oldest first. */
+  /**
+   * The chunks of a tier that hold points between {@code from} and {@code to}, oldest first. Bounded
+   * by window start (a chunk with points after {@code from} starts at most one window before it), so
+   * that SQLite walks the primary key of this one series rather than every series' recent chunks.
+   */
   public List<ChunkRow> between(Handle h, long seriesId, int tier, long from, long to) {
     return h.createQuery("""
             SELECT * FROM history_chunk
-            WHERE series_id = :id AND tier = :tier AND last_at >= :from AND first_at <= :to
+            WHERE series_id = :id AND tier = :tier AND window_start BETWEEN :earliest AND :to AND last_at >= :from
             ORDER BY window_start""")
-        .bind("id", seriesId).bind("tier", tier).bind("from", from).bind("to", to)
+        .bind("id", seriesId).bind("tier", tier).bind("earliest", from - SeriesState.WINDOW[tier]).bind("from", from).bind("to", to)
         .map((rs, ctx) -> row(rs))
         .list();
   }
