@@ -127,6 +127,41 @@ try {
     return [report.status, read.status];
   }, minted);
   check(access[0] === 200 && access[1] === 403, `the host's token may report but not read (${access})`);
+
+  // alerts: make the CPU rule fire on anything, at once, and see it arrive without a reload
+  await page.click("a[href='/alerts']");
+  await page.waitForSelector("[data-testid=alert-row] [data-testid=alert-message]:has-text('tank is DEGRADED')", { timeout: 30_000 });
+  check(true, "the default rules already flag the NAS's degraded pool");
+  const cpuRows = () => page.$$eval("[data-testid=alert-row][data-id^='cpu@']", (rows) => rows.length);
+  check(await cpuRows() === 0, "no CPU alert yet");
+  await page.click("[data-testid=tab-rules]");
+  const cpu = "[data-testid=rule-row][data-id=cpu]";
+  const summary = await page.textContent(`${cpu} [data-testid=rule-summary]`);
+  check(summary === "warns at 80 (clears below 75), critical at 95 (clears below 90), after 5 min",
+    `the CPU rule's hysteresis and delay are shown in words (${summary})`);
+  await page.fill(`${cpu} [data-testid=warning-clear]`, "90");
+  await page.click("[data-testid=save-rules]");
+  const refusal = await (await page.waitForSelector("[data-testid=rules-status]")).textContent();
+  check(refusal?.startsWith("rules.cpu.warning.clear:") ?? false, `a clear level above its trigger is refused, naming it (${refusal})`);
+  await page.fill(`${cpu} [data-testid=warning-clear]`, "0");
+  await page.fill(`${cpu} [data-testid=warning-trigger]`, "0");
+  await page.fill(`${cpu} [data-testid=delay]`, "0");
+  await page.click("[data-testid=save-rules]");
+  await page.waitForSelector("[data-testid=rules-status]:has-text('Saved')");
+  const navigations = [];
+  page.on("framenavigated", (f) => f === page.mainFrame() && navigations.push(f.url()));
+  await page.click("[data-testid=tab-active]");
+  const cpuAlert = "[data-testid=alert-row][data-id^='cpu@']";
+  await page.waitForSelector(cpuAlert, { timeout: 30_000 });
+  const message = await page.textContent(`${cpuAlert} [data-testid=alert-message]`);
+  check(/^CPU [\d.]+ % ≥ 0 %$/.test(message ?? ""), `an edited threshold fires an alert that appears live (${message})`);
+  check(navigations.length === 0 && (await page.$("[data-testid=alert-count]")) !== null, "without a reload, and the menu counts it");
+  await page.click(`${cpuAlert} [data-testid=ack]`);
+  await page.waitForSelector(`${cpuAlert} [data-testid=acknowledged]:has-text('admin')`);
+  check(true, "acknowledging records who did it");
+  await page.click("a[href='/infrastructure']");
+  await page.waitForSelector("[data-testid=node-row] [data-testid=alert-badge]");
+  check(true, "the node carries an alert badge");
 } finally {
   await context.close();
 }

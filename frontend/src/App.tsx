@@ -17,6 +17,7 @@ const Mail = lazy(() => import("./routes/Mail"));
 const Docker = lazy(() => import("./routes/Docker"));
 const Kubernetes = lazy(() => import("./routes/Kubernetes"));
 const TrueNas = lazy(() => import("./routes/TrueNas"));
+const Alerts = lazy(() => import("./routes/Alerts"));
 
 function Layout(props: ParentProps) {
   return (
@@ -56,6 +57,7 @@ export default function App() {
           <Route path="/" component={() => <Navigate href="/infrastructure" />} />
           <Route path="/infrastructure" component={Infrastructure} />
           <Route path="/workloads" component={Workloads} />
+          <Route path="/alerts" component={Alerts} />
           <Route path="/storage" component={Storage} />
           <Route path="/backups" component={Backups} />
           <Route path="/ceph" component={Ceph} />

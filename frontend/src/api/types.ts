@@ -281,10 +281,35 @@ export interface DatastoreFacet {
   groupsTotal: number;
 }
 
-export interface StateSnapshot { resources: Resource[]; version: number }
+export interface StateSnapshot { resources: Resource[]; alerts?: Alert[]; version: number }
 export interface StateDelta { upserts: Resource[]; removed: string[]; version: number }
+
+/** An alert on one resource from one rule: pending while it waits out the rule's delay, firing after. */
+export interface Alert {
+  id: string;
+  ruleId: string;
+  resourceId: string;
+  resourceName: string;
+  resourceType: ResourceType;
+  parentId: string | null;
+  category: "performance" | "storage" | "availability" | "health";
+  level: "warning" | "critical";
+  state: "pending" | "firing";
+  message: string;
+  value: number | null;
+  threshold: number | null;
+  since: string;
+  firedAt: string | null;
+  acknowledged: { by: string; at: string } | null;
+  flapping: boolean;
+  notifications: boolean;
+}
+
+export interface AlertMessage { event: string; alert: Alert }
 
 export type ServerMessage =
   | { type: "initialState"; data: StateSnapshot }
   | { type: "delta"; data: StateDelta }
+  | { type: "alert"; data: AlertMessage }
+  | { type: "alertResolved"; data: AlertMessage }
   | { type: "ping"; data?: unknown };

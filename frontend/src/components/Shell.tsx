@@ -13,6 +13,7 @@ import MailIcon from "lucide-solid/icons/mail";
 import Container from "lucide-solid/icons/container";
 import Ship from "lucide-solid/icons/ship";
 import HardDriveDownload from "lucide-solid/icons/hard-drive-download";
+import Bell from "lucide-solid/icons/bell";
 import { useInventory } from "../stores/inventory";
 
 /** The pages in the navigation, in order. */
@@ -26,6 +27,7 @@ const PAGES = [
   { href: "/kubernetes", label: "Kubernetes", icon: Ship },
   { href: "/truenas", label: "TrueNAS", icon: HardDriveDownload },
   { href: "/mail", label: "Mail", icon: MailIcon },
+  { href: "/alerts", label: "Alerts", icon: Bell },
   { href: "/settings", label: "Settings", icon: Settings },
 ];
 
@@ -46,6 +48,8 @@ export function Shell(props: ParentProps) {
     document.documentElement.dataset.theme = next;
   };
   const link = "flex items-center gap-2 rounded px-3 py-2 text-sm hover:bg-sunken";
+  const firing = () => inventory.alerts().filter((a) => a.state === "firing").length;
+  const critical = () => inventory.alerts().some((a) => a.state === "firing" && a.level === "critical");
   return (
     <div class="min-h-screen bg-surface text-fg">
       <header class="flex items-center gap-4 border-b border-line bg-raised px-4 py-2">
@@ -55,6 +59,9 @@ export function Shell(props: ParentProps) {
             {(page) => (
               <A href={page.href} class={link} activeClass="bg-sunken font-medium">
                 <Dynamic component={page.icon} size={16} /> {page.label}
+                {page.href === "/alerts" && firing() > 0 ? (
+                  <span data-testid="alert-count" class={`rounded-full px-1.5 text-xs text-white ${critical() ? "bg-bad" : "bg-warn"}`}>{firing()}</span>
+                ) : null}
               </A>
             )}
           </For>

@@ -15,8 +15,8 @@ export function applyDelta(
   return { resources, version: delta.version };
 }
 
-export function indexById(list: Resource[]): Record<string, Resource> {
-  const out: Record<string, Resource> = {};
+export function indexById<T extends { id: string }>(list: T[]): Record<string, T> {
+  const out: Record<string, T> = {};
   for (const r of list) out[r.id] = r;
   return out;
 }

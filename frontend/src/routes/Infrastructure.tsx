@@ -2,6 +2,7 @@ import { For, Show, createMemo, createSignal } from "solid-js";
 import { DataTable, row, td, th, usageDetail } from "../components/DataTable";
 import { Facts } from "../components/Facts";
 import { MetricCell } from "../components/MetricCell";
+import { AlertBadge } from "../components/AlertBadge";
 import { HistoryButton } from "../components/HistoryDrawer";
 import { Sparkline } from "../components/Sparkline";
 import { createSparklines } from "../stores/sparklines";
@@ -110,7 +111,7 @@ export default function Infrastructure() {
                 <>
                   <tr data-testid="node-row" data-id={n.id} data-name={n.name} class={`${row} cursor-pointer hover:bg-sunken`}
                     onClick={() => setOpen(open() === n.id ? null : n.id)}>
-                    <td class={`${td} font-medium`}>{open() === n.id ? "▾ " : "▸ "}{n.name} <HistoryButton id={n.id} name={n.name} /></td>
+                    <td class={`${td} font-medium`}>{open() === n.id ? "▾ " : "▸ "}{n.name} <AlertBadge alerts={inventory.alertsOf(n.id)} /> <HistoryButton id={n.id} name={n.name} /></td>
                     <td class={td}><StatusBadge status={n.status} /></td>
                     <td class={td}>
                       <MetricCell testId="cpu" percent={n.metrics.cpu?.percent}

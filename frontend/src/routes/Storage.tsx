@@ -1,6 +1,7 @@
 import { For, Show, createMemo, type JSX } from "solid-js";
 import { DataTable, row, td, th, usageDetail } from "../components/DataTable";
 import { MetricCell } from "../components/MetricCell";
+import { AlertBadge } from "../components/AlertBadge";
 import { HistoryButton } from "../components/HistoryDrawer";
 import { Sparkline } from "../components/Sparkline";
 import { createSparklines } from "../stores/sparklines";
@@ -44,7 +45,7 @@ export default function Storage() {
           </>}>
               {(s) => (
                 <tr data-testid="storage-row" data-name={s.name} class={row}>
-                  <td class={`${td} font-medium`}>{s.name} <HistoryButton id={s.id} name={s.name} /></td>
+                  <td class={`${td} font-medium`}>{s.name} <AlertBadge alerts={inventory.alertsOf(s.id)} /> <HistoryButton id={s.id} name={s.name} /></td>
                   <td class={td}><StatusBadge status={s.status} label={s.status === "offline" ? "inactive" : s.status} /></td>
                   <td class={td}>{s.storage?.pluginType}{s.storage?.shared ? " · shared" : ""}</td>
                   <td class={`${td} text-xs`}>{s.storage?.content.join(", ")}</td>
@@ -60,7 +61,7 @@ export default function Storage() {
           </>}>
               {(p) => (
                 <tr data-testid="zfs-row" data-name={p.name} class={row}>
-                  <td class={`${td} font-medium`}>{p.name} <HistoryButton id={p.id} name={p.name} /></td>
+                  <td class={`${td} font-medium`}>{p.name} <AlertBadge alerts={inventory.alertsOf(p.id)} /> <HistoryButton id={p.id} name={p.name} /></td>
                   <td class={td}><StatusBadge status={p.status} label={p.zfs?.health} /></td>
                   <td class={td}><MetricCell testId="disk" percent={p.metrics.disk?.percent} detail={usageDetail(p.metrics.disk)} /></td>
                   <td class={td}><Sparkline testId="usage-sparkline" points={usageHistory(p.id)} max={100} label={`Usage of ${p.name}, last 7 days`} /></td>

@@ -10,6 +10,7 @@ import { formatRate } from "../format/rate";
 import { formatDateTime } from "../format/time";
 import type { Resource } from "../api/types";
 import { MetricCell } from "../components/MetricCell";
+import { AlertBadge } from "../components/AlertBadge";
 import { HistoryButton } from "../components/HistoryDrawer";
 import { Sparkline } from "../components/Sparkline";
 import { createSparklines } from "../stores/sparklines";
@@ -137,6 +138,7 @@ export default function Workloads() {
                     onClick={() => setOpen(open() === r.id ? null : r.id)}>
                     <td class={`${td} font-medium`}>
                       {open() === r.id ? "▾ " : "▸ "}{r.name}
+                      <AlertBadge alerts={inventory.alertsOf(r.id)} />
                       <HistoryButton id={r.id} name={r.name} />
                       <Show when={r.proxmox?.template}><span class="ml-2 text-xs text-muted">template</span></Show>
                       <Show when={r.proxmox?.lock}>

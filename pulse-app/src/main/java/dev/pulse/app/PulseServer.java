@@ -11,7 +11,11 @@ import dev.pulse.app.internal.DemoAgents;
 import dev.pulse.domain.security.Scope;
 import java.net.URI;
 import java.util.EnumSet;
+import dev.pulse.app.internal.JsonFileAlertConfigStore;
 import dev.pulse.app.internal.JsonFileApiTokenStore;
+import dev.pulse.domain.alert.AlertConfigStore;
+import dev.pulse.domain.alert.DefaultRules;
+import dev.pulse.http.AlertConfigCodec;
 import dev.pulse.app.internal.JsonFileIdentityLinkStore;
 import dev.pulse.domain.security.ApiTokenStore;
 import dev.pulse.http.AccessTokens;
@@ -39,16 +43,16 @@ public final class PulseServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PulseServer.class);
 
   private final PulseEngine engine;
-  private final History history;
+  private final LocalDatabase database;
   private final PulseHttpServer http;
   private final DemoFleet demo;
   private final DemoAgents demoAgents;
   private final String generatedToken;
 
-  private PulseServer(PulseEngine engine, History history, PulseHttpServer http, DemoFleet demo, DemoAgents demoAgents,
+  private PulseServer(PulseEngine engine, LocalDatabase database, PulseHttpServer http, DemoFleet demo, DemoAgents demoAgents,
       String generatedToken) {
     this.engine = engine;
-    this.history = history;
+    this.database = database;
     this.http = http;
     this.demo = demo;
     this.demoAgents = demoAgents;
@@ -67,10 +71,13 @@ public final class PulseServer implements AutoCloseable {
     ConnectionStore store = demo ? ConnectionStore.inMemory()
         : new EncryptedFileConnectionStore(config.dataDir().resolve("connections.enc"),
             AesGcmCipher.fromKeyFile(config.dataDir().resolve("secret.key")));
-    History history = History.open(demo ? null : config.dataDir(), config.retention(), clock);
+    LocalDatabase database = LocalDatabase.open(demo ? null : config.dataDir(), config.retention(), clock);
     PulseEngine engine = PulseEngine.builder()
         .clock(clock)
-        .history(history.store())
+        .history(database.history())
+        .alertStore(database.alerts())
+        .alertConfigStore(demo ? AlertConfigStore.inMemory()
+            : new JsonFileAlertConfigStore(config.dataDir().resolve("alerts.json"), new AlertConfigCodec(DefaultRules.ALL)))
         .connectionStore(store)
         .identityLinkStore(demo ? IdentityLinkStore.inMemory()
             : new JsonFileIdentityLinkStore(config.dataDir().resolve("identity-links.json")))
@@ -115,10 +122,10 @@ public final class PulseServer implements AutoCloseable {
         fleet.close();
       }
       engine.close();
-      history.close();
+      database.close();
       throw e;
     }
-    PulseServer server = new PulseServer(engine, history, http, fleet, agents, tokens.generatedToken());
+    PulseServer server = new PulseServer(engine, database, http, fleet, agents, tokens.generatedToken());
     LOG.info("Pulse {} listening on http://{}:{}{} (data in {})", version, config.bindAddress(), http.port(),
         demo ? " in demo mode" : "", config.dataDir().toAbsolutePath().normalize());
     if (tokens.generatedToken() != null) {
@@ -161,6 +168,6 @@ public final class PulseServer implements AutoCloseable {
       demo.close();
     }
     engine.close();
-    history.close();
+    database.close();
   }
 }

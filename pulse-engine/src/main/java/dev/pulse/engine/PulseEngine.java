@@ -38,6 +38,7 @@ public final class PulseEngine implements AutoCloseable {
   private final MetricsHistoryStore history;
   private final HistoryRecorder recorder;
   private final Duration pollInterval;
+  private final AlertService alerts;
   private final Object lifecycle = new Object();
   private boolean started;
   private boolean closed;
@@ -53,6 +54,7 @@ public final class PulseEngine implements AutoCloseable {
     this.history = builder.history;
     this.recorder = history == null ? null : new HistoryRecorder(registry, history, HistoryMetrics.ALL);
     this.pollInterval = builder.pollInterval;
+    this.alerts = new AlertService(registry, builder.alertStore, builder.alertConfigStore, builder.alertRules, clock);
   }
 
   public static PulseEngineBuilder builder() {
@@ -68,14 +70,16 @@ public final class PulseEngine implements AutoCloseable {
       if (!started) {
         started = true;
         identities.restore();
+        alerts.restore();
         staticSources.forEach(this::startSource);
         connections.startAll();
         timer.scheduleAtFixedRate(() -> registry.checkStaleness(clock.instant()),
             STALENESS_CHECK_SECONDS, STALENESS_CHECK_SECONDS, TimeUnit.SECONDS);
+        long every = pollInterval.toMillis();
         if (recorder != null) {
-          long every = pollInterval.toMillis();
           timer.scheduleAtFixedRate(recorder::recordQuietly, every, every, TimeUnit.MILLISECONDS);
         }
+        timer.scheduleAtFixedRate(alerts::evaluateQuietly, every, every, TimeUnit.MILLISECONDS);
         LOG.info("engine started with {} static sources and {} connections", staticSources.size(), connections.list().size());
       }
       return this;
@@ -93,6 +97,11 @@ public final class PulseEngine implements AutoCloseable {
   /** Links and splits of resources that are one machine. */
   public IdentityService identities() {
     return identities;
+  }
+
+  /** The alert loop: active alerts, history, acknowledgements, tuning. */
+  public AlertService alerts() {
+    return alerts;
   }
 
   /** The metrics history, when the engine was built with one. */

@@ -2,6 +2,10 @@ package dev.pulse.engine;
 
 import dev.pulse.domain.connection.CollectorFactory;
 import dev.pulse.domain.connection.ConnectionStore;
+import dev.pulse.domain.alert.AlertConfigStore;
+import dev.pulse.domain.alert.AlertRule;
+import dev.pulse.domain.alert.AlertStore;
+import dev.pulse.domain.alert.DefaultRules;
 import dev.pulse.domain.history.MetricsHistoryStore;
 import dev.pulse.domain.identity.IdentityLinkStore;
 import java.time.Clock;
@@ -21,6 +25,9 @@ public final class PulseEngineBuilder {
   Duration pollInterval = Duration.ofSeconds(10);
   Duration pollTimeout = Duration.ofSeconds(8);
   MetricsHistoryStore history;
+  AlertStore alertStore = AlertStore.inMemory();
+  AlertConfigStore alertConfigStore = AlertConfigStore.inMemory();
+  List<AlertRule> alertRules = DefaultRules.ALL;
 
   PulseEngineBuilder() {}
 
@@ -71,6 +78,24 @@ public final class PulseEngineBuilder {
    */
   public PulseEngineBuilder history(MetricsHistoryStore store) {
     this.history = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
+  /** Where alerts and their history persist. Defaults to memory only. */
+  public PulseEngineBuilder alertStore(AlertStore store) {
+    this.alertStore = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
+  /** Where the operator's alert tuning persists. Defaults to memory only. */
+  public PulseEngineBuilder alertConfigStore(AlertConfigStore store) {
+    this.alertConfigStore = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
+  /** The alert rules (default: {@link DefaultRules#ALL}). */
+  public PulseEngineBuilder alertRules(List<AlertRule> rules) {
+    this.alertRules = List.copyOf(rules);
     return this;
   }
 

@@ -41,6 +41,9 @@ public final class AccessTokens {
   /** A token issued just now: {@code token} is shown this once and never again. */
   public record Issued(String token, ApiToken record) {}
 
+  /** Who presented a token: {@code admin} for the admin token, else the issued token's name. */
+  public record Caller(String name, Set<Scope> scopes) {}
+
   /** @param admin accepts the admin token, comparing in constant time */
   public AccessTokens(Predicate<String> admin, ApiTokenStore store, Clock clock) {
     this.admin = admin;
@@ -50,15 +53,16 @@ public final class AccessTokens {
   }
 
   /**
-   * The scopes a presented token grants, or empty when it is unknown, revoked or expired.
+   * Who a presented token belongs to and the scopes it grants, or empty when it is unknown, revoked
+   * or expired.
    */
-  public Optional<Set<Scope>> authenticate(String presented) {
+  public Optional<Caller> authenticate(String presented) {
     if (presented == null || presented.isBlank()) {
       return Optional.empty();
     }
     String token = presented.strip();
     if (admin.test(token)) {
-      return Optional.of(Set.of(Scope.ALL));
+      return Optional.of(new Caller("admin", Set.of(Scope.ALL)));
     }
     String hash = sha256(token);
     Instant now = clock.instant();
@@ -72,7 +76,7 @@ public final class AccessTokens {
         byHash.put(hash, t.usedAt(now));
         store.save(List.copyOf(byHash.values()));
       }
-      return Optional.of(t.scopes());
+      return Optional.of(new Caller(t.name(), t.scopes()));
     }
   }
 

@@ -12,6 +12,7 @@ import dev.pulse.http.internal.Problems;
 import dev.pulse.http.internal.ResourceRoutes;
 import dev.pulse.http.internal.StateSocket;
 import dev.pulse.http.internal.InstallRoutes;
+import dev.pulse.http.internal.AlertRoutes;
 import dev.pulse.http.internal.MetricsRoutes;
 import dev.pulse.http.internal.PrometheusExport;
 import dev.pulse.http.internal.PrometheusRoutes;
@@ -53,6 +54,7 @@ public final class PulseHttpServer implements AutoCloseable {
     TokenRoutes tokens = new TokenRoutes(b.access.tokens(), json, b.maxBodyBytes);
     InstallRoutes install = new InstallRoutes(b.agentJar);
     MetricsRoutes metrics = new MetricsRoutes(b.engine);
+    AlertRoutes alertRoutes = new AlertRoutes(b.engine, json, b.maxBodyBytes);
     this.export = new PrometheusExport(b.engine);
     PrometheusRoutes prometheus = new PrometheusRoutes(export);
     this.metricsPort = b.metricsPort;
@@ -77,6 +79,7 @@ public final class PulseHttpServer implements AutoCloseable {
       tokens.register(config.routes);
       install.register(config.routes);
       metrics.register(config.routes);
+      alertRoutes.register(config.routes);
       prometheus.register(config.routes);
       socket.register(config.routes);
       Problems.register(config.routes);

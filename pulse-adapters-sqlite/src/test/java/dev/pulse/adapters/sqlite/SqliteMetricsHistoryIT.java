@@ -184,9 +184,39 @@ class SqliteMetricsHistoryIT {
     }
   }
 
-  /** [tier, window start, last point] of every stored chunk. */
+  @Test
+  void withRetentionTheFileStopsGrowingOnceTheOldestChunksExpire() {
+    HistoryRetention short1 = new HistoryRetention(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(2),
+        Duration.ofHours(2));
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("pulse.db"));
+        SqliteMetricsHistory store = SqliteMetricsHistory.builder(db).clock(clock).retention(short1).build()) {
+      List<Long> sizes = new ArrayList<>();
+      java.util.Random random = new java.util.Random(3);
+      for (int hour = 0; hour < 14; hour++) {
+        for (int step = 0; step < 360; step++) {
+          List<Sample> batch = new ArrayList<>();
+          for (int series = 0; series < 50; series++) {
+            batch.add(new Sample("r" + series, "cpu", clock.instant(), Math.round(random.nextDouble() * 10_000) / 100.0));
+          }
+          store.append(batch);
+          clock.advance(Duration.ofSeconds(10));
+        }
+        store.flush();
+        store.expire(clock.instant());
+        db.checkpoint();
+        sizes.add(db.bytesOnDisk());
+      }
+      long settled = sizes.get(8); // minute chunks (6 h windows) kept 2 h: the first expires at hour 8
+      long last = sizes.get(sizes.size() - 1);
+      assertTrue(last <= settled * 1.3, "the file keeps its size once retention applies: " + sizes);
+      assertTrue(last < sizes.get(0) * 14, "far below what 14 hours would take without retention: " + sizes);
+    }
+  }
+
+  /** [tier, window start, last point] of every stored chunk, finished or still open. */
   private static List<long[]> chunks(SqliteDatabase db) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT tier, window_start, last_at FROM history_chunk")
+    return db.jdbi().withHandle(h -> h.createQuery(
+            "SELECT tier, window_start, last_at FROM history_chunk UNION ALL SELECT tier, window_start, last_at FROM history_head")
         .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list());
   }
 }

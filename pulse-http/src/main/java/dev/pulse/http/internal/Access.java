@@ -10,6 +10,7 @@ import io.javalin.security.RouteRole;
 public enum Access implements RouteRole {
   PUBLIC(null),
   MONITORING_READ(Scope.MONITORING_READ),
+  MONITORING_WRITE(Scope.MONITORING_WRITE),
   SETTINGS_READ(Scope.SETTINGS_READ),
   SETTINGS_WRITE(Scope.SETTINGS_WRITE),
   AGENT_REPORT(Scope.AGENT_REPORT),

@@ -2,6 +2,7 @@ package dev.pulse.http.internal;
 
 import dev.pulse.domain.security.Scope;
 import dev.pulse.http.AccessPolicy;
+import dev.pulse.http.AccessTokens;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
@@ -17,6 +18,9 @@ import java.util.Set;
  * Internal: not API.
  */
 public final class AccessGuard {
+
+  /** The request attribute holding who made the request: {@code admin} or a token's name. */
+  public static final String ACTOR = "pulse.actor";
 
   private final AccessPolicy policy;
 
@@ -57,15 +61,16 @@ public final class AccessGuard {
   }
 
   private void require(Context ctx, String token, Scope needed) {
-    Optional<Set<Scope>> granted = policy.tokens().authenticate(token);
+    Optional<AccessTokens.Caller> granted = policy.tokens().authenticate(token);
     if (granted.isEmpty()) {
       throw new ProblemException(401, "Unauthorized", token == null || token.isBlank()
           ? "a token is required: send Authorization: Bearer <token> or X-API-Token"
           : "the token is unknown, revoked or expired", null);
     }
-    if (!Scope.covers(granted.get(), needed)) {
+    if (!Scope.covers(granted.get().scopes(), needed)) {
       throw new ProblemException(403, "Forbidden", "the token lacks the scope " + needed.wireName(), null);
     }
+    ctx.attribute(ACTOR, granted.get().name());
   }
 
   private static String headerToken(Context ctx) {

@@ -2,6 +2,7 @@ package dev.pulse.http.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.domain.alert.AlertEvent;
 import dev.pulse.domain.resource.Resource;
 import dev.pulse.engine.PulseEngine;
 import dev.pulse.engine.StateChange;
@@ -52,6 +53,8 @@ public final class StateSocket implements AutoCloseable {
    */
   private final ConcurrentLinkedQueue<StateChange> incoming = new ConcurrentLinkedQueue<>();
   private final Consumer<StateChange> listener = incoming::add;
+  private final ConcurrentLinkedQueue<AlertEvent> alertEvents = new ConcurrentLinkedQueue<>();
+  private final Consumer<AlertEvent> alertListener = alertEvents::add;
   private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "pulse-ws-flush");
     t.setDaemon(true);
@@ -75,6 +78,7 @@ public final class StateSocket implements AutoCloseable {
 
   public void start() {
     engine.subscribe(listener);
+    engine.alerts().subscribe(alertListener);
     flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
@@ -83,10 +87,22 @@ public final class StateSocket implements AutoCloseable {
     synchronized (lock) { // no delta can be flushed between the snapshot and the registration
       drain();
       StateSnapshot snapshot = engine.registry().snapshot();
+      sendAlertEvents(); // to the sessions there already; the initial state below holds the alerts as they are now
       send(ctx, message("initialState", Map.of(
           "resources", snapshot.resources().stream().map(ResourceJson::of).toList(),
+          "alerts", engine.alerts().active().stream().map(AlertJson::of).toList(),
           "version", snapshot.version())));
       sessions.put(ctx.sessionId(), new Session(ctx, snapshot.version()));
+    }
+  }
+
+  /** Sends the queued alert changes as {@code alert} and {@code alertResolved}. Called with {@link #lock} held. */
+  private void sendAlertEvents() {
+    AlertEvent event;
+    while ((event = alertEvents.poll()) != null) {
+      String text = message(event.type().ends() ? "alertResolved" : "alert", Map.of("event", event.type().wireName(),
+          "alert", AlertJson.of(event.alert())));
+      sessions.values().forEach(s -> send(s.ctx(), text));
     }
   }
 
@@ -109,6 +125,7 @@ public final class StateSocket implements AutoCloseable {
   private void flush() {
     try {
       synchronized (lock) {
+        sendAlertEvents();
         drain();
         if (pendingUpserts.isEmpty() && pendingRemovals.isEmpty()) {
           return;
@@ -152,6 +169,7 @@ public final class StateSocket implements AutoCloseable {
   @Override
   public void close() {
     engine.unsubscribe(listener);
+    engine.alerts().unsubscribe(alertListener);
     flusher.shutdownNow();
     try {
       flusher.awaitTermination(5, TimeUnit.SECONDS);

@@ -7,12 +7,14 @@ import java.util.List;
  * One series in memory: its newest chunk per tier and the open rollup buckets. A raw sample goes into
  * the raw chunk and the open minute bucket; when a sample falls in a later minute, the finished
  * minute becomes a point of the minute tier, which feeds the open hour bucket the same way, and the
- * hour the day. Chunks cover fixed windows (raw 2 h, minutes 1 day, hours 30 days, days 1 year),
- * aligned so that a bucket never spans two windows. Guarded by its own lock. Internal: not API.
+ * hour the day. Chunks cover fixed windows (raw 2 h, minutes 6 h, hours 7 days, days 90 days),
+ * aligned so that a bucket never spans two windows, and sized so that a chunk stays within one 4 KiB
+ * database page (a few hundred points) and expires soon after its retention. Guarded by its own
+ * lock. Internal: not API.
  */
 public final class SeriesState {
 
-  static final long[] WINDOW = {7_200, 86_400, 30 * 86_400L, 365 * 86_400L};
+  static final long[] WINDOW = {7_200, 6 * 3_600, 7 * 86_400L, 90 * 86_400L};
   static final long[] STEP = {0, 60, 3_600, 86_400};
   static final int TIERS = 4;
 
@@ -63,8 +65,8 @@ public final class SeriesState {
     long window = floor(t, WINDOW[tier]);
     Head head = heads[tier];
     if (head == null || head.windowStart != window) {
-      if (head != null && head.dirty()) {
-        sealed.add(head);
+      if (head != null) {
+        sealed.add(head); // written once more, to the finished chunks
       }
       head = new Head(tier, window, null);
       heads[tier] = head;
@@ -109,12 +111,12 @@ public final class SeriesState {
   List<ChunkRow> takeDirty() {
     List<ChunkRow> rows = new ArrayList<>();
     for (Head h : sealed) {
-      rows.add(ChunkRow.of(id, h.tier, h.windowStart, h.fold(), h.encoded()));
+      rows.add(ChunkRow.of(id, h.tier, h.windowStart, h.fold(), h.encoded(), false));
     }
     sealed.clear();
     for (Head h : heads) {
       if (h != null && h.dirty()) {
-        rows.add(ChunkRow.of(id, h.tier, h.windowStart, h.fold(), h.encoded()));
+        rows.add(ChunkRow.of(id, h.tier, h.windowStart, h.fold(), h.encoded(), true));
       }
     }
     return rows;

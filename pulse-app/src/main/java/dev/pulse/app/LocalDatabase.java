@@ -1,7 +1,9 @@
 package dev.pulse.app;
 
 import dev.pulse.adapters.sqlite.SqliteDatabase;
+import dev.pulse.adapters.sqlite.SqliteAlertStore;
 import dev.pulse.adapters.sqlite.SqliteMetricsHistory;
+import dev.pulse.domain.alert.AlertStore;
 import dev.pulse.domain.history.HistoryRetention;
 import dev.pulse.domain.history.MetricsHistoryStore;
 import java.io.IOException;
@@ -11,31 +13,38 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The metrics history and the SQLite file it lives in: {@code pulse.db} in the data directory, or,
- * for a demo, a file of its own in the temporary directory that goes away when the demo stops.
+ * The SQLite file and what lives in it (metrics history, alerts): {@code pulse.db} in the data
+ * directory, or, for a demo, a file of its own in the temporary directory that goes away when the
+ * demo stops.
  */
-final class History implements AutoCloseable {
+final class LocalDatabase implements AutoCloseable {
 
   private final SqliteDatabase database;
   private final SqliteMetricsHistory store;
+  private final SqliteAlertStore alerts;
   private final boolean temporary;
 
-  private History(SqliteDatabase database, SqliteMetricsHistory store, boolean temporary) {
+  private LocalDatabase(SqliteDatabase database, SqliteMetricsHistory store, boolean temporary) {
     this.database = database;
     this.store = store;
+    this.alerts = new SqliteAlertStore(database);
     this.temporary = temporary;
   }
 
   /** @param dataDir where {@code pulse.db} is kept, or {@code null} for a temporary file (demo mode) */
-  static History open(Path dataDir, HistoryRetention retention, Clock clock) throws IOException {
+  static LocalDatabase open(Path dataDir, HistoryRetention retention, Clock clock) throws IOException {
     Path file = dataDir == null ? Files.createTempDirectory("pulse-demo-").resolve("pulse.db") : dataDir.resolve("pulse.db");
     SqliteDatabase database = SqliteDatabase.open(file);
     SqliteMetricsHistory store = SqliteMetricsHistory.builder(database).clock(clock).retention(retention).build();
-    return new History(database, store, dataDir == null);
+    return new LocalDatabase(database, store, dataDir == null);
   }
 
-  MetricsHistoryStore store() {
+  MetricsHistoryStore history() {
     return store;
+  }
+
+  AlertStore alerts() {
+    return alerts;
   }
 
   @Override

@@ -1,0 +1,40 @@
+package dev.pulse.domain.alert;
+
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How alerting is tuned: per rule (on or off, thresholds, delay), per tag, per resource, and how
+ * flapping is detected. A resource's override wins over its tags', which win over the rule's.
+ *
+ * @param rules per rule id
+ * @param tags per resource tag
+ * @param resources per resource id
+ */
+public record AlertConfig(Map<String, RuleSettings> rules, Map<String, AlertOverride> tags, Map<String, AlertOverride> resources,
+    Flapping flapping) {
+
+  public static final AlertConfig DEFAULT = new AlertConfig(Map.of(), Map.of(), Map.of(), Flapping.DEFAULT);
+
+  public AlertConfig {
+    rules = Map.copyOf(rules);
+    tags = Map.copyOf(tags);
+    resources = Map.copyOf(resources);
+  }
+
+  /**
+   * @param enabled {@code null} for the rule's default
+   * @param thresholds {@code null} for the rule's own
+   * @param delay {@code null} for the rule's own
+   */
+  public record RuleSettings(@Nullable Boolean enabled, AlertRule.@Nullable Thresholds thresholds, @Nullable Duration delay) {}
+
+  /**
+   * An alert that fires or resolves {@code changes} times within {@code window} is flapping: it stays
+   * visible but is not notified until {@code cooldown} passes without that.
+   */
+  public record Flapping(int changes, Duration window, Duration cooldown) {
+    public static final Flapping DEFAULT = new Flapping(5, Duration.ofMinutes(5), Duration.ofMinutes(15));
+  }
+}

@@ -1,0 +1,184 @@
+package dev.pulse.domain.alert;
+
+import dev.pulse.domain.resource.Resource;
+import dev.pulse.domain.resource.SourceRef;
+import dev.pulse.domain.resource.SourceStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the rules over the resources and moves each alert along: pending while its condition has
+ * not lasted the rule's delay, firing after, escalated or de-escalated as its level changes,
+ * resolved once the rule's clear confirmations found it gone. The delay counts from the first
+ * evaluation at or above the trigger and restarts when the figure drops below it; only a firing
+ * alert is held by the clear level. Metric figures that are unknown, or
+ * that no healthy source vouches for, decide nothing. Pure: the time is given.
+ */
+public final class AlertEvaluator {
+
+  private final List<AlertRule> rules;
+
+  public AlertEvaluator(List<AlertRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /** The new book and what changed. */
+  public record Outcome(AlertBook book, List<AlertEvent> events) {}
+
+  public Outcome evaluate(List<Resource> resources, AlertBook book, AlertConfig config, Instant now) {
+    Map<String, Alert> next = new LinkedHashMap<>();
+    Map<String, List<Instant>> changes = new HashMap<>();
+    book.changes().forEach((k, v) -> {
+      List<Instant> recent = v.stream().filter(t -> !t.isBefore(now.minus(config.flapping().window()))).toList();
+      if (!recent.isEmpty()) {
+        changes.put(k, recent);
+      }
+    });
+    Map<String, Instant> quiet = new HashMap<>(book.quietUntil());
+    quiet.values().removeIf(until -> !until.isAfter(now));
+    Set<String> cleared = new HashSet<>();
+    List<AlertEvent> events = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Resource r : resources) {
+      AlertOverride override = override(r, config);
+      for (AlertRule rule : rules) {
+        String id = Alert.id(rule.id(), r.id());
+        Alert previous = book.alerts().get(id);
+        if (!rule.types().contains(r.type()) || !enabled(rule, config) || override.disabled()
+            || override.disabledRules().contains(rule.id())) {
+          continue; // an alert whose rule was turned off ends below, quietly
+        }
+        seen.add(id);
+        if (rule instanceof MetricRule m && (m.unknown(r) || !vouched(r))) {
+          if (previous != null) {
+            next.put(id, previous); // nothing to decide on: keep as it is
+          }
+          if (book.cleared().contains(id)) {
+            cleared.add(id);
+          }
+          continue;
+        }
+        AlertRule.Thresholds thresholds = thresholds(rule, r, config);
+        // hysteresis holds a firing alert; a pending one needs the trigger for its whole delay
+        Condition condition = rule.evaluate(r, previous != null && previous.firing() ? previous.level() : null, thresholds);
+        if (condition == null) {
+          if (previous != null && previous.firing() && previous.clearStreak() + 1 < rule.clearConfirmations()) {
+            next.put(id, previous.with(previous.level(), previous.phase(), previous.message(), previous.value(),
+                previous.threshold(), previous.firedAt(), previous.clearStreak() + 1, previous.flapping()));
+          } else if (previous != null && previous.firing()) {
+            boolean flapping = change(changes, quiet, id, now, config.flapping());
+            events.add(new AlertEvent(AlertEvent.Type.RESOLVED, previous, now, previous.sendNotifications() && !flapping));
+          }
+          continue; // a pending alert simply goes; a cleared one may come back next time
+        }
+        if (book.cleared().contains(id)) {
+          cleared.add(id); // cleared by hand while still true: stays away until it has gone once
+          continue;
+        }
+        Duration delay = delay(rule, config);
+        if (previous == null) {
+          previous = new Alert(id, rule.id(), r.id(), r.name(), r.type(), r.parentId(), rule.category(), condition.level(),
+              Alert.Phase.PENDING, condition.message(), condition.value(), condition.threshold(), now, null, 0, null, false,
+              !override.monitorOnly());
+        }
+        if (!previous.firing()) {
+          boolean due = !now.isBefore(previous.since().plus(delay));
+          boolean flapping = due && change(changes, quiet, id, now, config.flapping());
+          Alert alert = previous.with(condition.level(), due ? Alert.Phase.FIRING : Alert.Phase.PENDING, condition.message(),
+              condition.value(), condition.threshold(), due ? now : null, 0, flapping);
+          next.put(id, alert);
+          if (due) {
+            events.add(new AlertEvent(AlertEvent.Type.FIRED, alert, now, alert.sendNotifications() && !flapping));
+          }
+          continue;
+        }
+        boolean flapping = quiet.containsKey(id);
+        Alert alert = previous.with(condition.level(), Alert.Phase.FIRING, condition.message(), condition.value(),
+            condition.threshold(), previous.firedAt(), 0, flapping);
+        next.put(id, alert);
+        if (condition.level() != previous.level()) {
+          AlertEvent.Type type = condition.level().compareTo(previous.level()) > 0 ? AlertEvent.Type.ESCALATED
+              : AlertEvent.Type.DEESCALATED;
+          events.add(new AlertEvent(type, alert, now, alert.sendNotifications() && !flapping && type == AlertEvent.Type.ESCALATED));
+        }
+      }
+    }
+    for (Alert gone : book.alerts().values()) {
+      if (!seen.contains(gone.id()) && gone.firing()) { // resource removed, or rule turned off
+        events.add(new AlertEvent(AlertEvent.Type.RESOLVED, gone, now, false));
+      }
+    }
+    return new Outcome(new AlertBook(next, changes, quiet, cleared), events);
+  }
+
+  /** Records a firing or resolution; returns whether the alert is (now) flapping. */
+  private static boolean change(Map<String, List<Instant>> changes, Map<String, Instant> quiet, String id, Instant now,
+      AlertConfig.Flapping flapping) {
+    List<Instant> recent = new ArrayList<>(changes.getOrDefault(id, List.of()));
+    recent.add(now);
+    changes.put(id, List.copyOf(recent));
+    if (recent.size() >= flapping.changes()) {
+      quiet.put(id, now.plus(flapping.cooldown()));
+    }
+    return quiet.containsKey(id);
+  }
+
+  /** Whether a healthy source reported the resource: figures from a failing or stale one are old. */
+  private static boolean vouched(Resource r) {
+    for (SourceRef s : r.sources()) {
+      if (s.status() == SourceStatus.HEALTHY) {
+        return true;
+      }
+    }
+    return r.sources().isEmpty();
+  }
+
+  private static boolean enabled(AlertRule rule, AlertConfig config) {
+    AlertConfig.RuleSettings s = config.rules().get(rule.id());
+    return s != null && s.enabled() != null ? s.enabled() : rule.enabledByDefault();
+  }
+
+  private static Duration delay(AlertRule rule, AlertConfig config) {
+    AlertConfig.RuleSettings s = config.rules().get(rule.id());
+    return s != null && s.delay() != null ? s.delay() : rule.delay();
+  }
+
+  private static AlertRule.Thresholds thresholds(AlertRule rule, Resource r, AlertConfig config) {
+    AlertOverride own = config.resources().get(r.id());
+    if (own != null && own.thresholds().containsKey(rule.id())) {
+      return own.thresholds().get(rule.id());
+    }
+    for (String tag : r.tags()) {
+      AlertOverride byTag = config.tags().get(tag);
+      if (byTag != null && byTag.thresholds().containsKey(rule.id())) {
+        return byTag.thresholds().get(rule.id());
+      }
+    }
+    AlertConfig.RuleSettings s = config.rules().get(rule.id());
+    return s != null ? s.thresholds() : null;
+  }
+
+  /** The resource's own override, else the first of its tags' that disables or silences, else none. */
+  private static AlertOverride override(Resource r, AlertConfig config) {
+    AlertOverride own = config.resources().get(r.id());
+    boolean disabled = own != null && own.disabled();
+    boolean monitorOnly = own != null && own.monitorOnly();
+    Set<String> disabledRules = new HashSet<>(own == null ? Set.of() : own.disabledRules());
+    for (String tag : r.tags()) {
+      AlertOverride byTag = config.tags().get(tag);
+      if (byTag != null) {
+        disabled |= byTag.disabled();
+        monitorOnly |= byTag.monitorOnly();
+        disabledRules.addAll(byTag.disabledRules());
+      }
+    }
+    return new AlertOverride(disabled, monitorOnly, disabledRules, Map.of(), null);
+  }
+}

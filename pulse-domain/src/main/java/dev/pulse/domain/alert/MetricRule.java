@@ -1,0 +1,65 @@
+package dev.pulse.domain.alert;
+
+import dev.pulse.domain.history.HistoryMetric;
+import dev.pulse.domain.history.HistoryMetrics;
+import dev.pulse.domain.resource.Resource;
+import dev.pulse.domain.resource.ResourceType;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A metric at or above a threshold: warning and critical levels, each with a trigger and a lower
+ * clear level (hysteresis). An unknown value decides nothing: the alert keeps its state until the
+ * figure is known again.
+ *
+ * @param metric a {@link HistoryMetrics} name, for example {@code cpu}
+ */
+public record MetricRule(String id, String title, String metric, AlertCategory category, Set<ResourceType> types,
+    Thresholds defaults, Duration delay, boolean enabledByDefault) implements AlertRule {
+
+  public MetricRule {
+    types = Set.copyOf(types);
+    if (HistoryMetrics.named(metric).isEmpty()) {
+      throw new IllegalArgumentException("no metric " + metric);
+    }
+  }
+
+  @Override
+  public int clearConfirmations() {
+    return 1;
+  }
+
+  /** Whether the value is unknown now, so that nothing can be decided. */
+  public boolean unknown(Resource r) {
+    return HistoryMetrics.named(metric).orElseThrow().read(r) == null;
+  }
+
+  @Override
+  public @Nullable Condition evaluate(Resource r, @Nullable AlertLevel previous, @Nullable Thresholds thresholds) {
+    HistoryMetric m = HistoryMetrics.named(metric).orElseThrow();
+    Double value = m.read(r);
+    if (value == null) {
+      return null;
+    }
+    Thresholds t = thresholds != null ? thresholds : defaults;
+    if (t.critical() != null && (value >= t.critical().trigger() || previous == AlertLevel.CRITICAL && value >= t.critical().clear())) {
+      return condition(AlertLevel.CRITICAL, value, t.critical(), m.unit());
+    }
+    if (t.warning() != null && (value >= t.warning().trigger() || previous != null && value >= t.warning().clear())) {
+      return condition(AlertLevel.WARNING, value, t.warning(), m.unit());
+    }
+    return null;
+  }
+
+  private Condition condition(AlertLevel level, double value, Threshold t, String unit) {
+    String u = unit.equals("percent") ? " %" : unit.equals("celsius") ? " °C" : " " + unit;
+    return new Condition(level, String.format(Locale.ROOT, "%s %s%s ≥ %s%s", title, trim(value), u, trim(t.trigger()), u),
+        value, t.trigger());
+  }
+
+  private static String trim(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.pulse.engine;
+
+import dev.pulse.domain.alert.Alert;
+import dev.pulse.domain.alert.AlertBook;
+import dev.pulse.domain.alert.AlertConfig;
+import dev.pulse.domain.alert.AlertConfigStore;
+import dev.pulse.domain.alert.AlertEvaluator;
+import dev.pulse.domain.alert.AlertEvent;
+import dev.pulse.domain.alert.AlertHistoryEntry;
+import dev.pulse.domain.alert.AlertRule;
+import dev.pulse.domain.alert.AlertStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alert loop: evaluates the rules over the registry at each poll interval, keeps the alerts
+ * (saved after every change, so that a restart forgets nothing and fires nothing twice), takes
+ * acknowledgements and clears, and tells its listeners (the WebSocket, the notifier) every change.
+ * Thread-safe.
+ */
+public final class AlertService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
+
+  private final ResourceRegistry registry;
+  private final AlertStore store;
+  private final AlertConfigStore configStore;
+  private final List<AlertRule> rules;
+  private final AlertEvaluator evaluator;
+  private final Clock clock;
+  private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
+  private AlertBook book = AlertBook.EMPTY;
+  private AlertConfig config = AlertConfig.DEFAULT;
+
+  AlertService(ResourceRegistry registry, AlertStore store, AlertConfigStore configStore, List<AlertRule> rules, Clock clock) {
+    this.registry = registry;
+    this.store = store;
+    this.configStore = configStore;
+    this.rules = List.copyOf(rules);
+    this.evaluator = new AlertEvaluator(rules);
+    this.clock = clock;
+  }
+
+  synchronized void restore() {
+    book = store.load();
+    config = configStore.load();
+  }
+
+  /** Evaluates now; returns what changed. */
+  public List<AlertEvent> evaluate() {
+    List<AlertEvent> events;
+    synchronized (this) {
+      AlertEvaluator.Outcome o = evaluator.evaluate(registry.snapshot().resources(), book, config, clock.instant());
+      boolean changed = !o.book().alerts().equals(book.alerts()) || !o.book().cleared().equals(book.cleared());
+      book = o.book();
+      events = o.events();
+      if (changed || !events.isEmpty()) {
+        store.save(book, events.stream().map(AlertHistoryEntry::of).toList());
+      }
+    }
+    publish(events);
+    return events;
+  }
+
+  void evaluateQuietly() {
+    try {
+      evaluate();
+    } catch (RuntimeException e) {
+      LOG.warn("alert evaluation failed: {}", e.getMessage(), e);
+    }
+  }
+
+  /** The alerts in progress: firing, and pending (waiting out their delay). */
+  public synchronized List<Alert> active() {
+    return List.copyOf(book.alerts().values());
+  }
+
+  public List<AlertHistoryEntry> history(Instant from, int limit) {
+    return store.history(from, limit);
+  }
+
+  public List<AlertRule> rules() {
+    return rules;
+  }
+
+  public synchronized AlertConfig config() {
+    return config;
+  }
+
+  /** Replaces the tuning; it applies from the next evaluation. */
+  public void setConfig(AlertConfig newConfig) {
+    synchronized (this) {
+      configStore.save(newConfig);
+      config = newConfig;
+    }
+    evaluate();
+  }
+
+  public Alert acknowledge(String id, String by) {
+    return byHand(id, by, AlertEvent.Type.ACKNOWLEDGED);
+  }
+
+  public Alert unacknowledge(String id, String by) {
+    return byHand(id, by, AlertEvent.Type.UNACKNOWLEDGED);
+  }
+
+  /** Ends an alert by hand; it does not come back until its condition has gone once. */
+  public Alert clear(String id, String by) {
+    return byHand(id, by, AlertEvent.Type.CLEARED);
+  }
+
+  private Alert byHand(String id, String by, AlertEvent.Type type) {
+    AlertEvent event;
+    synchronized (this) {
+      Alert alert = book.alerts().get(id);
+      if (alert == null) {
+        throw new NoSuchElementException("no active alert " + id);
+      }
+      Instant now = clock.instant();
+      Map<String, Alert> alerts = new HashMap<>(book.alerts());
+      Set<String> cleared = new HashSet<>(book.cleared());
+      Alert after = switch (type) {
+        case ACKNOWLEDGED -> alert.withAcknowledgement(new Alert.Acknowledgement(by, now));
+        case UNACKNOWLEDGED -> alert.withAcknowledgement(null);
+        default -> alert;
+      };
+      if (type == AlertEvent.Type.CLEARED) {
+        alerts.remove(id);
+        cleared.add(id);
+      } else {
+        alerts.put(id, after);
+      }
+      book = new AlertBook(alerts, book.changes(), book.quietUntil(), cleared);
+      store.save(book, List.of(AlertHistoryEntry.byHand(now, type.wireName(), after, by)));
+      event = new AlertEvent(type, after, now, false);
+    }
+    publish(List.of(event));
+    return event.alert();
+  }
+
+  public void subscribe(Consumer<AlertEvent> listener) {
+    listeners.add(listener);
+  }
+
+  public void unsubscribe(Consumer<AlertEvent> listener) {
+    listeners.remove(listener);
+  }
+
+  private void publish(List<AlertEvent> events) {
+    for (AlertEvent e : events) {
+      for (Consumer<AlertEvent> l : listeners) {
+        try {
+          l.accept(e);
+        } catch (RuntimeException ex) {
+          LOG.warn("an alert listener failed: {}", ex.getMessage());
+        }
+      }
+    }
+  }
+}
