@@ -35,6 +35,9 @@ export const METRIC_LABELS: Record<string, string> = {
   temperature: "Temperature",
   wearout: "Life left",
   up: "Up",
+  smart_reallocated: "Reallocated sectors",
+  smart_pending: "Pending sectors",
+  smart_media_errors: "Media errors",
   mail_queue_active: "Active queue",
   mail_queue_deferred: "Deferred queue",
   mail_in: "Mail in (24 h)",
@@ -42,4 +45,4 @@ export const METRIC_LABELS: Record<string, string> = {
 
 /** The metrics the detail drawer charts, in this order, when the resource has them. */
 export const CHARTED = ["cpu", "memory", "disk", "net_in", "net_out", "disk_read", "disk_write", "load1", "temperature",
-  "wearout", "mail_queue_deferred", "mail_queue_active", "mail_in"];
+  "wearout", "smart_reallocated", "smart_pending", "smart_media_errors", "mail_queue_deferred", "mail_queue_active", "mail_in"];

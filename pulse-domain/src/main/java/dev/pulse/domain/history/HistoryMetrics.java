@@ -1,5 +1,6 @@
 package dev.pulse.domain.history;
 
+import dev.pulse.domain.resource.AgentFacet;
 import dev.pulse.domain.resource.Resource;
 import dev.pulse.domain.resource.UsageMetric;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * What history records for every resource that has it: one line per metric. Hosts, nodes, guests,
  * containers and pods have CPU, memory, disk, network and disk I/O; storage (PVE storage, PBS
  * datastores, TrueNAS pools and datasets) has its used, total and usage; physical disks their
- * temperature and wear; PMG nodes their queues and mail counts.
+ * temperature and wear; agent hosts their disks' SMART counters; PMG nodes their queues and mail
+ * counts.
  */
 public final class HistoryMetrics {
 
@@ -32,6 +34,9 @@ public final class HistoryMetrics {
       metric("temperature", "celsius", 1, HistoryMetrics::temperature),
       metric("wearout", "percent", 0, r -> r.facets().disk() == null || r.facets().disk().wearoutRemainingPercent() == null ? null
           : (double) r.facets().disk().wearoutRemainingPercent()),
+      metric("smart_reallocated", "sectors", 0, r -> smartSum(r, AgentFacet.Smart::reallocatedSectors)),
+      metric("smart_pending", "sectors", 0, r -> smartSum(r, AgentFacet.Smart::pendingSectors)),
+      metric("smart_media_errors", "count", 0, r -> smartSum(r, AgentFacet.Smart::mediaErrors)),
       metric("up", "boolean", 0, HistoryMetrics::up),
       metric("mail_queue_active", "count", 0, r -> queue(r, q -> q.active())),
       metric("mail_queue_deferred", "count", 0, r -> queue(r, q -> q.deferred())),
@@ -70,6 +75,24 @@ public final class HistoryMetrics {
       return r.facets().agent().temperaturesCelsius().values().stream().max(Double::compare).orElse(null);
     }
     return null;
+  }
+
+  /**
+   * A SMART counter summed over the disks an agent's host reports (reallocated or pending sectors,
+   * NVMe media errors): any rise is a disk getting worse. Unknown when no disk reports it.
+   */
+  private static @Nullable Double smartSum(Resource r, Function<AgentFacet.Smart, @Nullable Long> counter) {
+    if (r.facets().agent() == null) {
+      return null;
+    }
+    Double sum = null;
+    for (AgentFacet.Smart disk : r.facets().agent().smart()) {
+      Long v = counter.apply(disk);
+      if (v != null) {
+        sum = (sum == null ? 0 : sum) + v;
+      }
+    }
+    return sum;
   }
 
   /** 1 while online (or online with a warning), 0 when offline; unknown otherwise. */
