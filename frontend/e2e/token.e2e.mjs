@@ -162,6 +162,19 @@ try {
   await page.click("a[href='/infrastructure']");
   await page.waitForSelector("[data-testid=node-row] [data-testid=alert-badge]");
   check(true, "the node carries an alert badge");
+
+  await page.click("a[href='/settings']");
+  await page.fill("input[name=channelName]", "ops hook");
+  await page.selectOption("select[name=channelType]", "webhook");
+  await page.fill("input[name=setting-url]", "http://127.0.0.1:9/hook");
+  await page.fill("input[name=secret-hmacSecret]", "shared-secret-1");
+  await page.click("[data-testid=channel-form] button[type=submit]");
+  await page.waitForSelector("[data-testid=channel-row][data-name='ops hook']");
+  const row = await page.textContent("[data-testid=channel-row][data-name='ops hook']");
+  check(row?.includes("hmacSecret set") && !row.includes("shared-secret-1"), `a channel is added; its secret shows only as set (${row})`);
+  await page.click("[data-testid=channel-row][data-name='ops hook'] [data-testid=channel-test]");
+  const tested = await (await page.waitForSelector("[data-testid=channel-test-result]:has-text('failed')")).textContent();
+  check(tested?.includes("private address") ?? false, `Test says why a webhook to a private address is not sent (${tested})`);
 } finally {
   await context.close();
 }

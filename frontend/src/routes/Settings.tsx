@@ -4,6 +4,7 @@ import { deleteConnection, listConnections, type Connection } from "../api/conne
 import { AddHost } from "../components/AddHost";
 import { ConnectionForm } from "../components/ConnectionForm";
 import { DataTable, row, td, th } from "../components/DataTable";
+import { NotificationChannels } from "../components/NotificationChannels";
 import { StatusBadge } from "../components/StatusBadge";
 import type { ResourceStatus } from "../api/types";
 
@@ -79,6 +80,10 @@ export default function Settings() {
       <section class="space-y-3">
         <h2 class="text-lg font-semibold">Add a host</h2>
         <AddHost />
+      </section>
+      <section class="space-y-3">
+        <h2 class="text-lg font-semibold">Notifications</h2>
+        <NotificationChannels />
       </section>
     </div>
   );

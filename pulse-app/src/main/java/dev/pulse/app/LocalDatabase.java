@@ -3,6 +3,8 @@ package dev.pulse.app;
 import dev.pulse.adapters.sqlite.SqliteDatabase;
 import dev.pulse.adapters.sqlite.SqliteAlertStore;
 import dev.pulse.adapters.sqlite.SqliteMetricsHistory;
+import dev.pulse.adapters.sqlite.SqliteNotificationQueue;
+import dev.pulse.domain.notify.NotificationQueue;
 import dev.pulse.domain.alert.AlertStore;
 import dev.pulse.domain.history.HistoryRetention;
 import dev.pulse.domain.history.MetricsHistoryStore;
@@ -13,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The SQLite file and what lives in it (metrics history, alerts): {@code pulse.db} in the data
+ * The SQLite file and what lives in it (metrics history, alerts, the notification queue): {@code pulse.db} in the data
  * directory, or, for a demo, a file of its own in the temporary directory that goes away when the
  * demo stops.
  */
@@ -22,12 +24,14 @@ final class LocalDatabase implements AutoCloseable {
   private final SqliteDatabase database;
   private final SqliteMetricsHistory store;
   private final SqliteAlertStore alerts;
+  private final SqliteNotificationQueue notifications;
   private final boolean temporary;
 
   private LocalDatabase(SqliteDatabase database, SqliteMetricsHistory store, boolean temporary) {
     this.database = database;
     this.store = store;
     this.alerts = new SqliteAlertStore(database);
+    this.notifications = new SqliteNotificationQueue(database);
     this.temporary = temporary;
   }
 
@@ -45,6 +49,10 @@ final class LocalDatabase implements AutoCloseable {
 
   AlertStore alerts() {
     return alerts;
+  }
+
+  NotificationQueue notifications() {
+    return notifications;
   }
 
   @Override

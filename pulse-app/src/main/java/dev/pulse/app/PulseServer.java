@@ -11,7 +11,11 @@ import dev.pulse.app.internal.DemoAgents;
 import dev.pulse.domain.security.Scope;
 import java.net.URI;
 import java.util.EnumSet;
+import dev.pulse.adapters.notify.SmtpSender;
+import dev.pulse.adapters.notify.WebhookSender;
+import dev.pulse.app.internal.EncryptedFileChannelStore;
 import dev.pulse.app.internal.JsonFileAlertConfigStore;
+import dev.pulse.domain.notify.ChannelStore;
 import dev.pulse.app.internal.JsonFileApiTokenStore;
 import dev.pulse.domain.alert.AlertConfigStore;
 import dev.pulse.domain.alert.DefaultRules;
@@ -68,14 +72,19 @@ public final class PulseServer implements AutoCloseable {
   public static PulseServer start(PulseConfig config, boolean demo, Clock clock, String version) throws IOException {
     Files.createDirectories(config.dataDir());
     ApiTokens tokens = ApiTokens.load(config.apiToken(), config.dataDir().resolve("api-token.sha256"));
+    AesGcmCipher cipher = demo ? null : AesGcmCipher.fromKeyFile(config.dataDir().resolve("secret.key"));
     ConnectionStore store = demo ? ConnectionStore.inMemory()
-        : new EncryptedFileConnectionStore(config.dataDir().resolve("connections.enc"),
-            AesGcmCipher.fromKeyFile(config.dataDir().resolve("secret.key")));
+        : new EncryptedFileConnectionStore(config.dataDir().resolve("connections.enc"), cipher);
     LocalDatabase database = LocalDatabase.open(demo ? null : config.dataDir(), config.retention(), clock);
     PulseEngine engine = PulseEngine.builder()
         .clock(clock)
         .history(database.history())
         .alertStore(database.alerts())
+        .notificationQueue(database.notifications())
+        .channelStore(demo ? ChannelStore.inMemory()
+            : new EncryptedFileChannelStore(config.dataDir().resolve("channels.enc"), cipher))
+        .addChannelSender(new SmtpSender(config.pollTimeout().plusSeconds(10)))
+        .addChannelSender(new WebhookSender(config.pollTimeout().plusSeconds(10), clock))
         .alertConfigStore(demo ? AlertConfigStore.inMemory()
             : new JsonFileAlertConfigStore(config.dataDir().resolve("alerts.json"), new AlertConfigCodec(DefaultRules.ALL)))
         .connectionStore(store)

@@ -38,7 +38,7 @@ class ModuleRulesTest {
 
   @Test
   void adaptersDoNotDependOnEachOther() {
-    for (String adapter : new String[] {"proxmox", "agents", "truenas", "sqlite"}) {
+    for (String adapter : new String[] {"proxmox", "agents", "truenas", "sqlite", "notify"}) {
       noClasses().that().resideInAPackage("dev.pulse.adapters." + adapter + "..")
           .should().dependOnClassesThat(DescribedPredicate.describe("another adapter",
               c -> c.getPackageName().startsWith("dev.pulse.adapters.")
@@ -73,7 +73,7 @@ class ModuleRulesTest {
   @Test
   void internalPackagesAreNotUsedAcrossModules() {
     for (String module : new String[] {"engine", "http", "app", "simulators", "adapters.proxmox", "adapters.agents",
-        "adapters.truenas", "adapters.sqlite"}) {
+        "adapters.truenas", "adapters.sqlite", "adapters.notify"}) {
       noClasses().that().resideOutsideOfPackage("dev.pulse." + module + "..")
           .should().dependOnClassesThat().resideInAPackage("dev.pulse." + module + ".internal..")
           .check(classes);

@@ -39,6 +39,7 @@ public final class PulseEngine implements AutoCloseable {
   private final HistoryRecorder recorder;
   private final Duration pollInterval;
   private final AlertService alerts;
+  private final NotificationService notifications;
   private final Object lifecycle = new Object();
   private boolean started;
   private boolean closed;
@@ -55,6 +56,8 @@ public final class PulseEngine implements AutoCloseable {
     this.recorder = history == null ? null : new HistoryRecorder(registry, history, HistoryMetrics.ALL);
     this.pollInterval = builder.pollInterval;
     this.alerts = new AlertService(registry, builder.alertStore, builder.alertConfigStore, builder.alertRules, clock);
+    this.notifications = new NotificationService(builder.channelStore, builder.notificationQueue, builder.channelSenders, clock);
+    alerts.subscribe(notifications::onAlert);
   }
 
   public static PulseEngineBuilder builder() {
@@ -80,6 +83,7 @@ public final class PulseEngine implements AutoCloseable {
           timer.scheduleAtFixedRate(recorder::recordQuietly, every, every, TimeUnit.MILLISECONDS);
         }
         timer.scheduleAtFixedRate(alerts::evaluateQuietly, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(notifications::deliverQuietly, 1, 1, TimeUnit.SECONDS);
         LOG.info("engine started with {} static sources and {} connections", staticSources.size(), connections.list().size());
       }
       return this;
@@ -102,6 +106,11 @@ public final class PulseEngine implements AutoCloseable {
   /** The alert loop: active alerts, history, acknowledgements, tuning. */
   public AlertService alerts() {
     return alerts;
+  }
+
+  /** Notification channels, the delivery queue and its dead-letter list. */
+  public NotificationService notifications() {
+    return notifications;
   }
 
   /** The metrics history, when the engine was built with one. */

@@ -7,6 +7,9 @@ import dev.pulse.domain.alert.AlertRule;
 import dev.pulse.domain.alert.AlertStore;
 import dev.pulse.domain.alert.DefaultRules;
 import dev.pulse.domain.history.MetricsHistoryStore;
+import dev.pulse.domain.notify.ChannelSender;
+import dev.pulse.domain.notify.ChannelStore;
+import dev.pulse.domain.notify.NotificationQueue;
 import dev.pulse.domain.identity.IdentityLinkStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +31,9 @@ public final class PulseEngineBuilder {
   AlertStore alertStore = AlertStore.inMemory();
   AlertConfigStore alertConfigStore = AlertConfigStore.inMemory();
   List<AlertRule> alertRules = DefaultRules.ALL;
+  ChannelStore channelStore = ChannelStore.inMemory();
+  NotificationQueue notificationQueue = NotificationQueue.inMemory();
+  final List<ChannelSender> channelSenders = new ArrayList<>();
 
   PulseEngineBuilder() {}
 
@@ -96,6 +102,24 @@ public final class PulseEngineBuilder {
   /** The alert rules (default: {@link DefaultRules#ALL}). */
   public PulseEngineBuilder alertRules(List<AlertRule> rules) {
     this.alertRules = List.copyOf(rules);
+    return this;
+  }
+
+  /** Where notification channels persist (secrets included: encrypt them). Defaults to memory only. */
+  public PulseEngineBuilder channelStore(ChannelStore store) {
+    this.channelStore = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
+  /** Where notifications wait for delivery. Defaults to memory only. */
+  public PulseEngineBuilder notificationQueue(NotificationQueue queue) {
+    this.notificationQueue = Objects.requireNonNull(queue, "queue");
+    return this;
+  }
+
+  /** Adds a way of delivering notifications (email, webhooks). */
+  public PulseEngineBuilder addChannelSender(ChannelSender sender) {
+    channelSenders.add(Objects.requireNonNull(sender, "sender"));
     return this;
   }
 

@@ -14,6 +14,7 @@ import dev.pulse.http.internal.StateSocket;
 import dev.pulse.http.internal.InstallRoutes;
 import dev.pulse.http.internal.AlertRoutes;
 import dev.pulse.http.internal.MetricsRoutes;
+import dev.pulse.http.internal.NotificationRoutes;
 import dev.pulse.http.internal.PrometheusExport;
 import dev.pulse.http.internal.PrometheusRoutes;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -55,6 +56,7 @@ public final class PulseHttpServer implements AutoCloseable {
     InstallRoutes install = new InstallRoutes(b.agentJar);
     MetricsRoutes metrics = new MetricsRoutes(b.engine);
     AlertRoutes alertRoutes = new AlertRoutes(b.engine, json, b.maxBodyBytes);
+    NotificationRoutes notificationRoutes = new NotificationRoutes(b.engine, json, b.maxBodyBytes);
     this.export = new PrometheusExport(b.engine);
     PrometheusRoutes prometheus = new PrometheusRoutes(export);
     this.metricsPort = b.metricsPort;
@@ -80,6 +82,7 @@ public final class PulseHttpServer implements AutoCloseable {
       install.register(config.routes);
       metrics.register(config.routes);
       alertRoutes.register(config.routes);
+      notificationRoutes.register(config.routes);
       prometheus.register(config.routes);
       socket.register(config.routes);
       Problems.register(config.routes);

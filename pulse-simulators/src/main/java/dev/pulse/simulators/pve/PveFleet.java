@@ -22,6 +22,7 @@ public final class PveFleet {
   private final long bootEpoch;
   private final long startEpoch;
   private final java.util.Map<String, Boolean> onlineOverride = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Double> usageOverride = new java.util.concurrent.ConcurrentHashMap<>();
 
   private PveFleet(String clusterName, List<SimNode> nodes, List<SimGuest> guests, List<SimStorage> storages, Clock clock) {
     this.clusterName = clusterName;
@@ -145,6 +146,16 @@ public final class PveFleet {
   /** Takes a node offline or brings it back, as a power cut or a reboot would. */
   void setOnline(String name, boolean online) {
     onlineOverride.put(name, online);
+  }
+
+  /** Fills a storage to this fraction (0–1) on every node, as a backup run or a clean-up would. */
+  void setStorageUsage(String storage, double fraction) {
+    usageOverride.put(storage, fraction);
+  }
+
+  /** How full a storage is now: its scenario figure unless a test changed it. */
+  double usedFraction(SimStorage s) {
+    return usageOverride.getOrDefault(s.storage(), s.usedFraction());
   }
 
   /** Whether the node is up now: its scenario state unless a test changed it. */

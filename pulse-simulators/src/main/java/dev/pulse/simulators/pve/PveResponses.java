@@ -154,7 +154,8 @@ final class PveResponses {
       return e;
     }
     e.put("status", "available");
-    double used = s.shared() ? s.usedFraction() : s.usedFraction() + n.nodeid() * 0.01;
+    double base = fleet.usedFraction(s);
+    double used = s.shared() ? base : base + n.nodeid() * 0.01;
     e.put("disk", (long) (s.total() * Math.min(used, 1.0)));
     e.put("maxdisk", s.total());
     return e;

@@ -125,6 +125,11 @@ public final class PveSimulator implements AutoCloseable {
     router.fleet().setOnline(node, online);
   }
 
+  /** Fills a storage (for example {@code nas-backup}) to this fraction, 0–1, on every node. */
+  public void setStorageUsage(String storage, double fraction) {
+    router.fleet().setStorageUsage(storage, fraction);
+  }
+
   /** Invalidates every ticket issued so far; clients must log in again. */
   public void expireTickets() {
     access.expireTickets();

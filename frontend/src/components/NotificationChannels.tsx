@@ -1,0 +1,95 @@
+import { For, Show, createResource, createSignal } from "solid-js";
+import { createStore } from "solid-js/store";
+import { ApiError } from "../api/client";
+import { CHANNEL_FIELDS, createChannel, deleteChannel, listChannels, listQueue, testChannel } from "../api/notifications";
+import { formatDateTime } from "../format/time";
+import { DataTable, row, td, th } from "./DataTable";
+
+const input = "rounded border border-line bg-raised px-2 py-1.5 text-sm";
+
+/** Settings → Notifications: the channels, adding one, a Test button, and the queue's dead letters. */
+export function NotificationChannels() {
+  const [channels, { refetch }] = createResource(listChannels);
+  const [dead, { refetch: refetchDead }] = createResource(() => listQueue("dead"));
+  const [form, setForm] = createStore({ name: "", type: "email", settings: {} as Record<string, string>,
+    secrets: {} as Record<string, string>, allowPrivateAddresses: false });
+  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const [results, setResults] = createStore<Record<string, string>>({});
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    setMessage(null);
+    try {
+      await createChannel({ name: form.name, type: form.type, settings: { ...form.settings }, secrets: { ...form.secrets },
+        allowPrivateAddresses: form.allowPrivateAddresses });
+      setForm({ name: "", settings: {}, secrets: {} });
+      setMessage({ ok: true, text: "Channel added." });
+      refetch();
+    } catch (err) {
+      setMessage({ ok: false, text: err instanceof ApiError ? `${err.field ? `${err.field}: ` : ""}${err.message}` : String(err) });
+    }
+  };
+  const test = async (id: string) => {
+    setResults(id, "sending…");
+    try {
+      const r = await testChannel(id);
+      setResults(id, r.ok ? "sent" : `failed: ${r.error}`);
+    } catch (err) {
+      setResults(id, `failed: ${String(err)}`);
+    }
+  };
+
+  return (
+    <div class="space-y-4">
+      <Show when={(channels.latest?.length ?? 0) > 0} fallback={<p class="text-sm text-muted">No channels yet: alerts are shown here but sent nowhere.</p>}>
+        <DataTable headers={<><th class={th}>Channel</th><th class={th}>Type</th><th class={th}>Where</th><th class={th} /></>}>
+          <For each={channels.latest}>
+            {(c) => (
+              <tr data-testid="channel-row" data-name={c.name} class={row}>
+                <td class={`${td} font-medium`}>{c.name}{c.enabled ? "" : " (off)"}</td>
+                <td class={td}>{c.type}</td>
+                <td class={`${td} text-xs`}>{c.settings.url ?? c.settings.to ?? c.settings.chatId ?? ""}
+                  {Object.keys(c.secrets).length ? ` · ${Object.keys(c.secrets).join(", ")} set` : ""}</td>
+                <td class={`${td} whitespace-nowrap text-xs`}>
+                  <button type="button" class="mr-2 underline" data-testid="channel-test" onClick={() => test(c.id)}>Test</button>
+                  <button type="button" class="underline" onClick={async () => { await deleteChannel(c.id); refetch(); }}>Remove</button>
+                  <Show when={results[c.id]}><div data-testid="channel-test-result" class="text-muted">{results[c.id]}</div></Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </DataTable>
+      </Show>
+      <form class="flex flex-wrap items-end gap-2" data-testid="channel-form" onSubmit={add}>
+        <label class="text-xs">Name<br /><input class={input} name="channelName" value={form.name} onInput={(e) => setForm("name", e.currentTarget.value)} /></label>
+        <label class="text-xs">Type<br />
+          <select class={input} name="channelType" value={form.type} onChange={(e) => setForm({ type: e.currentTarget.value, settings: {}, secrets: {} })}>
+            <For each={Object.keys(CHANNEL_FIELDS)}>{(t) => <option value={t}>{t}</option>}</For>
+          </select>
+        </label>
+        <For each={CHANNEL_FIELDS[form.type]?.settings ?? []}>
+          {(f) => <label class="text-xs">{f}<br /><input class={input} name={`setting-${f}`} value={form.settings[f] ?? ""}
+            onInput={(e) => setForm("settings", f, e.currentTarget.value)} /></label>}
+        </For>
+        <For each={CHANNEL_FIELDS[form.type]?.secrets ?? []}>
+          {(f) => <label class="text-xs">{f} (secret)<br /><input class={input} type="password" autocomplete="off" name={`secret-${f}`}
+            value={form.secrets[f] ?? ""} onInput={(e) => setForm("secrets", f, e.currentTarget.value)} /></label>}
+        </For>
+        <Show when={form.type !== "email"}>
+          <label class="text-xs"><input type="checkbox" checked={form.allowPrivateAddresses}
+            onChange={(e) => setForm("allowPrivateAddresses", e.currentTarget.checked)} /> allow private addresses</label>
+        </Show>
+        <button type="submit" class="rounded bg-accent px-3 py-1.5 text-sm text-white">Add channel</button>
+        <Show when={message()}><span role="status" data-testid="channel-message" class={`text-sm ${message()!.ok ? "text-ok" : "text-bad"}`}>{message()!.text}</span></Show>
+      </form>
+      <Show when={(dead.latest?.length ?? 0) > 0}>
+        <div class="space-y-1">
+          <h3 class="text-sm font-medium">Not delivered (gave up) <button type="button" class="text-xs underline" onClick={() => refetchDead()}>refresh</button></h3>
+          <ul class="text-xs" data-testid="dead-letters">
+            <For each={dead.latest}>{(d) => <li>{formatDateTime(d.nextAttempt)} · {d.subject} · {d.lastError}</li>}</For>
+          </ul>
+        </div>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+package dev.pulse.engine;
+
+import dev.pulse.domain.alert.AlertEvent;
+import dev.pulse.domain.notify.Channel;
+import dev.pulse.domain.notify.ChannelSender;
+import dev.pulse.domain.notify.ChannelStore;
+import dev.pulse.domain.notify.Notification;
+import dev.pulse.domain.notify.NotificationQueue;
+import dev.pulse.domain.notify.QueuedNotification;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns alert changes worth telling (fired, escalated, resolved; not while flapping, not for
+ * monitor-only resources) into queued notifications, one per enabled channel, and delivers them:
+ * in order per channel, retrying after 1 s doubling to 60 s, and after 8 failed attempts (or one
+ * that cannot succeed, such as a 400) moving them to the dead-letter list. The queue is durable, so
+ * a restart delivers what was waiting and repeats nothing that was sent. Thread-safe.
+ */
+public final class NotificationService {
+
+  static final int MAX_ATTEMPTS = 8;
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
+  private static final Set<AlertEvent.Type> TOLD = Set.of(AlertEvent.Type.FIRED, AlertEvent.Type.ESCALATED, AlertEvent.Type.RESOLVED);
+
+  private final ChannelStore store;
+  private final NotificationQueue queue;
+  private final List<ChannelSender> senders;
+  private final Clock clock;
+  private List<Channel> channels;
+
+  NotificationService(ChannelStore store, NotificationQueue queue, List<ChannelSender> senders, Clock clock) {
+    this.store = store;
+    this.queue = queue;
+    this.senders = List.copyOf(senders);
+    this.clock = clock;
+    this.channels = List.copyOf(store.load());
+  }
+
+  /** Queues the change for every enabled channel, when it is one to tell. */
+  void onAlert(AlertEvent event) {
+    if (!event.send() || !TOLD.contains(event.type())) {
+      return;
+    }
+    List<String> ids = channels().stream().filter(Channel::enabled).map(Channel::id).toList();
+    if (!ids.isEmpty()) {
+      queue.enqueue(Notification.of(event), ids, clock.instant());
+    }
+  }
+
+  /** Delivers what is due: the oldest pending notification of each channel. Returns how many were sent. */
+  public int deliverDue() {
+    Instant now = clock.instant();
+    Map<String, Channel> byId = channels().stream().collect(Collectors.toMap(Channel::id, Function.identity()));
+    Set<String> tried = new HashSet<>();
+    int sent = 0;
+    for (QueuedNotification q : queue.pending(500)) {
+      if (!tried.add(q.channelId()) || q.nextAttempt().isAfter(now)) {
+        continue; // in order: a channel's later notifications wait for its oldest
+      }
+      Channel channel = byId.get(q.channelId());
+      if (channel == null) {
+        queue.markFailed(q.id(), "the channel was deleted", now, true);
+        continue;
+      }
+      try {
+        sender(channel).send(channel, q.notification());
+        queue.markSent(q.id(), clock.instant());
+        sent++;
+      } catch (ChannelSender.DeliveryFailed e) {
+        int attempts = q.attempts() + 1;
+        boolean dead = e.permanent() || attempts >= MAX_ATTEMPTS;
+        queue.markFailed(q.id(), e.getMessage(), now.plus(backoff(attempts)), dead);
+        LOG.warn("notification {} to {} failed ({} of {}){}: {}", q.id(), channel.name(), attempts, MAX_ATTEMPTS,
+            dead ? ", given up" : "", e.getMessage());
+      }
+    }
+    return sent;
+  }
+
+  void deliverQuietly() {
+    try {
+      deliverDue();
+    } catch (RuntimeException e) {
+      LOG.warn("delivering notifications failed: {}", e.getMessage(), e);
+    }
+  }
+
+  /** 1 s, 2 s, 4 s … up to 60 s. */
+  static Duration backoff(int attempts) {
+    return Duration.ofSeconds(Math.min(60, 1L << Math.min(attempts - 1, 6)));
+  }
+
+  private ChannelSender sender(Channel channel) throws ChannelSender.DeliveryFailed {
+    for (ChannelSender s : senders) {
+      if (s.supports(channel.type())) {
+        return s;
+      }
+    }
+    throw new ChannelSender.DeliveryFailed("Pulse cannot send to " + channel.type().wireName() + " channels", true);
+  }
+
+  public synchronized List<Channel> channels() {
+    return channels;
+  }
+
+  public Optional<Channel> channel(String id) {
+    return channels().stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  /** Adds or replaces a channel (by id). */
+  public synchronized Channel save(Channel channel) {
+    List<Channel> next = new ArrayList<>(channels);
+    next.removeIf(c -> c.id().equals(channel.id()));
+    next.add(channel);
+    store.save(next);
+    channels = List.copyOf(next);
+    return channel;
+  }
+
+  public synchronized boolean delete(String id) {
+    List<Channel> next = new ArrayList<>(channels);
+    if (!next.removeIf(c -> c.id().equals(id))) {
+      return false;
+    }
+    store.save(next);
+    channels = List.copyOf(next);
+    return true;
+  }
+
+  /** Sends a test notification to a channel now, outside the queue; empty when it went, else why not. */
+  public Optional<String> test(String id) {
+    Channel channel = channel(id).orElseThrow(() -> new NoSuchElementException("no channel " + id));
+    Instant now = clock.instant();
+    Notification n = new Notification("test:" + id + ":" + now.toEpochMilli(), "test", "test@" + id, "test", "test",
+        "Pulse", "warning", "This is a test notification from Pulse", null, null, now, now);
+    try {
+      sender(channel).send(channel, n);
+      return Optional.empty();
+    } catch (ChannelSender.DeliveryFailed e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  public List<QueuedNotification> queue(String state, int limit) {
+    return queue.list(state, limit);
+  }
+}
