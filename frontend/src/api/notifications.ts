@@ -10,7 +10,11 @@ export interface Channel {
   /** Only which secrets are set: never their values. */
   secrets: Record<string, "set">;
   allowPrivateAddresses: boolean;
+  quietHours: QuietHours | null;
+  maxPerHour: number;
 }
+
+export interface QuietHours { start: string; end: string; zone: string; categories?: string[]; criticalToo?: boolean }
 
 export interface ChannelInput {
   name: string;
@@ -19,6 +23,8 @@ export interface ChannelInput {
   settings: Record<string, string>;
   secrets?: Record<string, string>;
   allowPrivateAddresses?: boolean;
+  quietHours?: QuietHours | null;
+  maxPerHour?: number;
 }
 
 export interface QueueEntry {

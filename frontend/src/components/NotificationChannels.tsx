@@ -12,7 +12,8 @@ export function NotificationChannels() {
   const [channels, { refetch }] = createResource(listChannels);
   const [dead, { refetch: refetchDead }] = createResource(() => listQueue("dead"));
   const [form, setForm] = createStore({ name: "", type: "email", settings: {} as Record<string, string>,
-    secrets: {} as Record<string, string>, allowPrivateAddresses: false });
+    secrets: {} as Record<string, string>, allowPrivateAddresses: false, maxPerHour: 20, quietStart: "", quietEnd: "",
+    quietZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
   const [results, setResults] = createStore<Record<string, string>>({});
 
@@ -21,7 +22,8 @@ export function NotificationChannels() {
     setMessage(null);
     try {
       await createChannel({ name: form.name, type: form.type, settings: { ...form.settings }, secrets: { ...form.secrets },
-        allowPrivateAddresses: form.allowPrivateAddresses });
+        allowPrivateAddresses: form.allowPrivateAddresses, maxPerHour: form.maxPerHour,
+        quietHours: form.quietStart && form.quietEnd ? { start: form.quietStart, end: form.quietEnd, zone: form.quietZone } : null });
       setForm({ name: "", settings: {}, secrets: {} });
       setMessage({ ok: true, text: "Channel added." });
       refetch();
@@ -49,7 +51,9 @@ export function NotificationChannels() {
                 <td class={`${td} font-medium`}>{c.name}{c.enabled ? "" : " (off)"}</td>
                 <td class={td}>{c.type}</td>
                 <td class={`${td} text-xs`}>{c.settings.url ?? c.settings.to ?? c.settings.chatId ?? ""}
-                  {Object.keys(c.secrets).length ? ` · ${Object.keys(c.secrets).join(", ")} set` : ""}</td>
+                  {Object.keys(c.secrets).length ? ` · ${Object.keys(c.secrets).join(", ")} set` : ""}
+                  {c.maxPerHour ? ` · at most ${c.maxPerHour}/h, then digests` : ""}
+                  {c.quietHours ? ` · quiet ${c.quietHours.start}–${c.quietHours.end} ${c.quietHours.zone}` : ""}</td>
                 <td class={`${td} whitespace-nowrap text-xs`}>
                   <button type="button" class="mr-2 underline" data-testid="channel-test" onClick={() => test(c.id)}>Test</button>
                   <button type="button" class="underline" onClick={async () => { await deleteChannel(c.id); refetch(); }}>Remove</button>
@@ -79,6 +83,14 @@ export function NotificationChannels() {
           <label class="text-xs"><input type="checkbox" checked={form.allowPrivateAddresses}
             onChange={(e) => setForm("allowPrivateAddresses", e.currentTarget.checked)} /> allow private addresses</label>
         </Show>
+        <label class="text-xs" title="past this many messages an hour, the rest goes out as a digest every 15 minutes">At most / hour<br />
+          <input class={`${input} w-20`} type="number" min="0" name="maxPerHour" value={form.maxPerHour}
+            onInput={(e) => setForm("maxPerHour", Number(e.currentTarget.value))} /></label>
+        <label class="text-xs" title="performance and storage alerts wait until the end; critical ones get through">Quiet from / to<br />
+          <input class={`${input} w-24`} type="time" name="quietStart" value={form.quietStart} onInput={(e) => setForm("quietStart", e.currentTarget.value)} />
+          {" "}<input class={`${input} w-24`} type="time" name="quietEnd" value={form.quietEnd} onInput={(e) => setForm("quietEnd", e.currentTarget.value)} />
+        </label>
+        <label class="text-xs">Time zone<br /><input class={input} name="quietZone" value={form.quietZone} onInput={(e) => setForm("quietZone", e.currentTarget.value)} /></label>
         <button type="submit" class="rounded bg-accent px-3 py-1.5 text-sm text-white">Add channel</button>
         <Show when={message()}><span role="status" data-testid="channel-message" class={`text-sm ${message()!.ok ? "text-ok" : "text-bad"}`}>{message()!.text}</span></Show>
       </form>

@@ -9,6 +9,7 @@ CREATE TABLE notification_queue (
   resource_id     TEXT NOT NULL,
   resource_name   TEXT NOT NULL,
   level           TEXT NOT NULL,
+  category        TEXT NOT NULL,
   message         TEXT NOT NULL,
   value           REAL,
   threshold       REAL,

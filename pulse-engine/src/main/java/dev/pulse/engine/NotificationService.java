@@ -4,6 +4,7 @@ import dev.pulse.domain.alert.AlertEvent;
 import dev.pulse.domain.notify.Channel;
 import dev.pulse.domain.notify.ChannelSender;
 import dev.pulse.domain.notify.ChannelStore;
+import dev.pulse.domain.notify.DeliveryPlan;
 import dev.pulse.domain.notify.Notification;
 import dev.pulse.domain.notify.NotificationQueue;
 import dev.pulse.domain.notify.QueuedNotification;
@@ -11,7 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns alert changes worth telling (fired, escalated, resolved; not while flapping, not for
  * monitor-only resources) into queued notifications, one per enabled channel, and delivers them:
- * in order per channel, retrying after 1 s doubling to 60 s, and after 8 failed attempts (or one
+ * in order per channel, holding them through the channel's quiet hours, folding them into a digest
+ * past its hourly limit, retrying after 1 s doubling to 60 s, and after 8 failed attempts (or one
  * that cannot succeed, such as a 400) moving them to the dead-letter list. The queue is durable, so
  * a restart delivers what was waiting and repeats nothing that was sent. Thread-safe.
  */
@@ -40,6 +42,7 @@ public final class NotificationService {
   private final List<ChannelSender> senders;
   private final Clock clock;
   private List<Channel> channels;
+  private final Map<String, Instant> lastDigest = new java.util.concurrent.ConcurrentHashMap<>();
 
   NotificationService(ChannelStore store, NotificationQueue queue, List<ChannelSender> senders, Clock clock) {
     this.store = store;
@@ -60,34 +63,64 @@ public final class NotificationService {
     }
   }
 
-  /** Delivers what is due: the oldest pending notification of each channel. Returns how many were sent. */
+  /**
+   * Delivers what is due, channel by channel (see {@link DeliveryPlan}): the oldest pending
+   * notification that quiet hours do not hold, or a digest once the channel's hourly limit is
+   * reached. Returns how many messages went out.
+   */
   public int deliverDue() {
     Instant now = clock.instant();
-    Map<String, Channel> byId = channels().stream().collect(Collectors.toMap(Channel::id, Function.identity()));
-    Set<String> tried = new HashSet<>();
+    Map<String, List<QueuedNotification>> byChannel = new LinkedHashMap<>();
+    for (QueuedNotification q : queue.pending(2_000)) {
+      byChannel.computeIfAbsent(q.channelId(), k -> new ArrayList<>()).add(q);
+    }
     int sent = 0;
-    for (QueuedNotification q : queue.pending(500)) {
-      if (!tried.add(q.channelId()) || q.nextAttempt().isAfter(now)) {
-        continue; // in order: a channel's later notifications wait for its oldest
-      }
-      Channel channel = byId.get(q.channelId());
+    for (Map.Entry<String, List<QueuedNotification>> e : byChannel.entrySet()) {
+      Channel channel = channel(e.getKey()).orElse(null);
       if (channel == null) {
-        queue.markFailed(q.id(), "the channel was deleted", now, true);
+        e.getValue().forEach(q -> queue.markFailed(q.id(), "the channel was deleted", now, true));
         continue;
       }
-      try {
-        sender(channel).send(channel, q.notification());
-        queue.markSent(q.id(), clock.instant());
-        sent++;
-      } catch (ChannelSender.DeliveryFailed e) {
-        int attempts = q.attempts() + 1;
-        boolean dead = e.permanent() || attempts >= MAX_ATTEMPTS;
-        queue.markFailed(q.id(), e.getMessage(), now.plus(backoff(attempts)), dead);
-        LOG.warn("notification {} to {} failed ({} of {}){}: {}", q.id(), channel.name(), attempts, MAX_ATTEMPTS,
-            dead ? ", given up" : "", e.getMessage());
+      List<Instant> recent = channel.maxPerHour() > 0 ? queue.sentSince(channel.id(), now.minus(Duration.ofHours(1))) : List.of();
+      DeliveryPlan.Decision d = DeliveryPlan.decide(e.getValue(), recent, lastDigest.get(channel.id()), channel.maxPerHour(),
+          channel.quietHours(), now);
+      if (d.one() != null) {
+        sent += deliver(channel, d.one(), now) ? 1 : 0;
+      } else if (!d.digest().isEmpty()) {
+        sent += digest(channel, d.digest(), now) ? 1 : 0;
       }
     }
     return sent;
+  }
+
+  private boolean deliver(Channel channel, QueuedNotification q, Instant now) {
+    try {
+      sender(channel).send(channel, q.notification());
+      queue.markSent(q.id(), clock.instant());
+      return true;
+    } catch (ChannelSender.DeliveryFailed e) {
+      int attempts = q.attempts() + 1;
+      boolean dead = e.permanent() || attempts >= MAX_ATTEMPTS;
+      queue.markFailed(q.id(), e.getMessage(), now.plus(backoff(attempts)), dead);
+      LOG.warn("notification {} to {} failed ({} of {}){}: {}", q.id(), channel.name(), attempts, MAX_ATTEMPTS,
+          dead ? ", given up" : "", e.getMessage());
+      return false;
+    }
+  }
+
+  /** One message for many; on success all of them count as sent. */
+  private boolean digest(Channel channel, List<QueuedNotification> entries, Instant now) {
+    try {
+      sender(channel).send(channel, DeliveryPlan.digestOf(entries, channel.id(), now));
+      Instant at = clock.instant();
+      entries.forEach(q -> queue.markSent(q.id(), at));
+      lastDigest.put(channel.id(), now);
+      return true;
+    } catch (ChannelSender.DeliveryFailed e) {
+      lastDigest.put(channel.id(), now); // try the digest again after the digest interval
+      LOG.warn("a digest of {} notifications to {} failed: {}", entries.size(), channel.name(), e.getMessage());
+      return false;
+    }
   }
 
   void deliverQuietly() {
@@ -145,7 +178,7 @@ public final class NotificationService {
     Channel channel = channel(id).orElseThrow(() -> new NoSuchElementException("no channel " + id));
     Instant now = clock.instant();
     Notification n = new Notification("test:" + id + ":" + now.toEpochMilli(), "test", "test@" + id, "test", "test",
-        "Pulse", "warning", "This is a test notification from Pulse", null, null, now, now);
+        "Pulse", "warning", "This is a test notification from Pulse", null, null, now, now, "health");
     try {
       sender(channel).send(channel, n);
       return Optional.empty();

@@ -68,7 +68,7 @@ class NotificationServiceTest {
 
   @Test
   void aReceiverThatFailsFiveTimesThenRecoversGetsEachNotificationOnceAndInOrder() {
-    service.save(new Channel("c1", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true));
+    service.save(new Channel("c1", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true, null, 0));
     receiver.failures = 5;
     service.onAlert(event("a", AlertEvent.Type.FIRED, true));
     service.onAlert(event("b", AlertEvent.Type.FIRED, true));
@@ -83,7 +83,7 @@ class NotificationServiceTest {
 
   @Test
   void afterEightFailuresOrOneThatCannotSucceedItGoesToTheDeadLetters() {
-    service.save(new Channel("c1", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true));
+    service.save(new Channel("c1", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true, null, 0));
     receiver.failures = 100;
     service.onAlert(event("a", AlertEvent.Type.FIRED, true));
     runFor(Duration.ofMinutes(10));
@@ -99,8 +99,8 @@ class NotificationServiceTest {
 
   @Test
   void onlyChangesMeantToBeToldAreQueuedAndOnlyForEnabledChannels() {
-    service.save(new Channel("on", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true));
-    service.save(new Channel("off", "old", ChannelType.WEBHOOK, false, Map.of(), Map.of(), true));
+    service.save(new Channel("on", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true, null, 0));
+    service.save(new Channel("off", "old", ChannelType.WEBHOOK, false, Map.of(), Map.of(), true, null, 0));
     service.onAlert(event("a", AlertEvent.Type.FIRED, false)); // flapping or monitor-only
     service.onAlert(event("a", AlertEvent.Type.ACKNOWLEDGED, true));
     service.onAlert(event("a", AlertEvent.Type.ESCALATED, true));

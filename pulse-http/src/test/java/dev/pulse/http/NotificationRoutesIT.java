@@ -65,6 +65,22 @@ class NotificationRoutesIT {
         "settings.url");
     refused(send("POST", "/api/notifications/channels", "{\"type\":\"discord\",\"settings\":{\"url\":\"https://a.example\"}}"), "name");
     refused(fx.send("GET", "/api/notifications/queue?state=lost", null, HttpFixture.TOKEN), "state");
+    refused(send("POST", "/api/notifications/channels", "{\"name\":\"x\",\"type\":\"discord\",\"settings\":{\"url\":\"https://a.example\"},"
+        + "\"quietHours\":{\"start\":\"22:00\",\"end\":\"08:00\",\"zone\":\"Mars/Olympus\"}}"), "quietHours.zone");
+    refused(send("POST", "/api/notifications/channels", "{\"name\":\"x\",\"type\":\"discord\",\"settings\":{\"url\":\"https://a.example\"},"
+        + "\"maxPerHour\":-1}"), "maxPerHour");
+  }
+
+  @Test
+  void quietHoursAndTheHourlyLimitAreKept() throws Exception {
+    HttpResponse<String> created = send("POST", "/api/notifications/channels", "{\"name\":\"night\",\"type\":\"ntfy\","
+        + "\"settings\":{\"url\":\"https://ntfy.example/pulse\"},\"maxPerHour\":12,"
+        + "\"quietHours\":{\"start\":\"22:00\",\"end\":\"07:30\",\"zone\":\"Europe/Berlin\"}}");
+    assertEquals(201, created.statusCode(), created.body());
+    JsonNode c = JSON.readTree(created.body());
+    assertEquals(12, c.get("maxPerHour").asInt());
+    assertEquals("07:30", c.at("/quietHours/end").asText());
+    assertEquals("[\"performance\",\"storage\"]", c.at("/quietHours/categories").toString(), "the default categories");
   }
 
   @Test

@@ -16,17 +16,17 @@ final class NotifyFixtures {
 
   static Notification fired() {
     return new Notification("disk@lab:storage-nas:fired:1795000000000", "fired", "storage-usage@lab:storage-nas", "storage-usage",
-        "lab:storage-nas", "nas-backup", "critical", "Usage 96 % ≥ 95 %", 96.0, 95.0, AT, AT.minusSeconds(60));
+        "lab:storage-nas", "nas-backup", "critical", "Usage 96 % ≥ 95 %", 96.0, 95.0, AT, AT.minusSeconds(60), "storage");
   }
 
   static Notification resolved() {
     return new Notification("disk@lab:storage-nas:resolved:1795000600000", "resolved", "storage-usage@lab:storage-nas",
-        "storage-usage", "lab:storage-nas", "nas-backup", "critical", "Usage 96 % ≥ 95 %", 80.0, 95.0, AT.plusSeconds(600), AT);
+        "storage-usage", "lab:storage-nas", "nas-backup", "critical", "Usage 96 % ≥ 95 %", 80.0, 95.0, AT.plusSeconds(600), AT, "storage");
   }
 
   static Channel channel(ChannelType type, Map<String, String> settings, Map<String, String> secrets) {
     Map<String, Secret> s = new java.util.HashMap<>();
     secrets.forEach((k, v) -> s.put(k, Secret.of(v)));
-    return new Channel("c1", "test", type, true, settings, s, true);
+    return new Channel("c1", "test", type, true, settings, s, true, null, 0);
   }
 }

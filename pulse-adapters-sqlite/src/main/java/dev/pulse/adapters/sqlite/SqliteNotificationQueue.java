@@ -31,14 +31,14 @@ public final class SqliteNotificationQueue implements NotificationQueue {
     jdbi.useTransaction(h -> {
       PreparedBatch batch = h.prepareBatch("""
           INSERT INTO notification_queue (channel_id, notification_id, event, alert_id, rule_id, resource_id, resource_name,
-            level, message, value, threshold, at_ms, since_ms, state, attempts, next_attempt_ms)
-          VALUES (:channel, :nid, :event, :alert, :rule, :resource, :name, :level, :message, :value, :threshold, :at, :since,
+            level, category, message, value, threshold, at_ms, since_ms, state, attempts, next_attempt_ms)
+          VALUES (:channel, :nid, :event, :alert, :rule, :resource, :name, :level, :category, :message, :value, :threshold, :at, :since,
             'pending', 0, :now)
           ON CONFLICT (channel_id, notification_id) DO NOTHING""");
       for (String channel : channelIds) {
         batch.bind("channel", channel).bind("nid", n.id()).bind("event", n.event()).bind("alert", n.alertId())
             .bind("rule", n.ruleId()).bind("resource", n.resourceId()).bind("name", n.resourceName()).bind("level", n.level())
-            .bind("message", n.message()).bind("value", n.value()).bind("threshold", n.threshold())
+            .bind("category", n.category()).bind("message", n.message()).bind("value", n.value()).bind("threshold", n.threshold())
             .bind("at", n.at().toEpochMilli()).bind("since", n.since() == null ? null : n.since().toEpochMilli())
             .bind("now", now.toEpochMilli()).add();
       }
@@ -70,6 +70,13 @@ public final class SqliteNotificationQueue implements NotificationQueue {
   }
 
   @Override
+  public List<Instant> sentSince(String channelId, Instant since) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT sent_at_ms FROM notification_queue WHERE channel_id = :c AND state = 'sent' "
+            + "AND sent_at_ms >= :since ORDER BY sent_at_ms").bind("c", channelId).bind("since", since.toEpochMilli())
+        .mapTo(Long.class).list().stream().map(Instant::ofEpochMilli).distinct().toList());
+  }
+
+  @Override
   public List<QueuedNotification> list(String state, int limit) {
     return jdbi.withHandle(h -> h.createQuery("SELECT * FROM notification_queue WHERE (:state IS NULL OR state = :state) "
             + "ORDER BY id DESC LIMIT :limit")
@@ -87,7 +94,7 @@ public final class SqliteNotificationQueue implements NotificationQueue {
     Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
     Notification n = new Notification(rs.getString("notification_id"), rs.getString("event"), rs.getString("alert_id"),
         rs.getString("rule_id"), rs.getString("resource_id"), rs.getString("resource_name"), rs.getString("level"),
-        rs.getString("message"), v, t, Instant.ofEpochMilli(rs.getLong("at_ms")), sinceAt);
+        rs.getString("message"), v, t, Instant.ofEpochMilli(rs.getLong("at_ms")), sinceAt, rs.getString("category"));
     return new QueuedNotification(rs.getLong("id"), rs.getString("channel_id"), n, rs.getString("state"), rs.getInt("attempts"),
         Instant.ofEpochMilli(rs.getLong("next_attempt_ms")), sentAt, rs.getString("last_error"));
   }

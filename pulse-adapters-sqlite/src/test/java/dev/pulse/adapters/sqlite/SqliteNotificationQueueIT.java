@@ -19,7 +19,7 @@ class SqliteNotificationQueueIT {
 
   private static Notification notification(String event) {
     return new Notification("cpu@web:" + event + ":1", event, "cpu@web", "cpu", "lab:qemu-100", "web01", "warning",
-        "CPU 91 % ≥ 80 %", 91.0, 80.0, T0, null);
+        "CPU 91 % ≥ 80 %", 91.0, 80.0, T0, null, "performance");
   }
 
   @Test

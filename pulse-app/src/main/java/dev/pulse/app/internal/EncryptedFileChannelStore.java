@@ -7,6 +7,11 @@ import dev.pulse.domain.connection.SecretCipher;
 import dev.pulse.domain.notify.Channel;
 import dev.pulse.domain.notify.ChannelStore;
 import dev.pulse.domain.notify.ChannelType;
+import dev.pulse.domain.notify.QuietHours;
+import dev.pulse.domain.alert.AlertCategory;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.stream.Collectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +34,9 @@ public final class EncryptedFileChannelStore implements ChannelStore {
 
   /** The stored form. */
   record StoredChannel(String id, String name, String type, boolean enabled, Map<String, String> settings,
-      Map<String, String> secrets, boolean allowPrivateAddresses) {}
+      Map<String, String> secrets, boolean allowPrivateAddresses, StoredQuiet quietHours, Integer maxPerHour) {}
+
+  record StoredQuiet(String start, String end, String zone, List<String> categories, boolean criticalToo) {}
 
   public EncryptedFileChannelStore(Path file, SecretCipher cipher) {
     this.file = file;
@@ -46,8 +53,13 @@ public final class EncryptedFileChannelStore implements ChannelStore {
       return stored.stream().map(s -> {
         Map<String, Secret> secrets = new HashMap<>();
         (s.secrets() == null ? Map.<String, String>of() : s.secrets()).forEach((k, v) -> secrets.put(k, Secret.of(v)));
+        StoredQuiet q = s.quietHours();
+        QuietHours quiet = q == null ? null : new QuietHours(LocalTime.parse(q.start()), LocalTime.parse(q.end()), ZoneId.of(q.zone()),
+            q.categories().stream().map(c -> AlertCategory.valueOf(c.toUpperCase(java.util.Locale.ROOT))).collect(Collectors.toSet()),
+            q.criticalToo());
         return new Channel(s.id(), s.name(), ChannelType.fromWireName(s.type()).orElseThrow(), s.enabled(),
-            s.settings() == null ? Map.of() : s.settings(), secrets, s.allowPrivateAddresses());
+            s.settings() == null ? Map.of() : s.settings(), secrets, s.allowPrivateAddresses(), quiet,
+            s.maxPerHour() == null ? 0 : s.maxPerHour());
       }).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
@@ -59,7 +71,11 @@ public final class EncryptedFileChannelStore implements ChannelStore {
     List<StoredChannel> stored = channels.stream().map(c -> {
       Map<String, String> secrets = new HashMap<>();
       c.secrets().forEach((k, v) -> secrets.put(k, v.reveal()));
-      return new StoredChannel(c.id(), c.name(), c.type().wireName(), c.enabled(), c.settings(), secrets, c.allowPrivateAddresses());
+      QuietHours q = c.quietHours();
+      StoredQuiet quiet = q == null ? null : new StoredQuiet(q.start().toString(), q.end().toString(), q.zone().getId(),
+          q.categories().stream().map(AlertCategory::wireName).sorted().toList(), q.criticalToo());
+      return new StoredChannel(c.id(), c.name(), c.type().wireName(), c.enabled(), c.settings(), secrets, c.allowPrivateAddresses(),
+          quiet, c.maxPerHour());
     }).toList();
     try {
       DataFiles.writeOwnerOnly(file, cipher.encrypt(JSON.writeValueAsBytes(stored)));

@@ -2,6 +2,7 @@ package dev.pulse.domain.notify;
 
 import dev.pulse.domain.connection.Secret;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A place notifications go, as the operator set it up.
@@ -11,9 +12,11 @@ import java.util.Map;
  * @param secrets what is: {@code password}, {@code token}, {@code hmacSecret}…; never shown again
  * @param allowPrivateAddresses whether a webhook may go to a private or loopback address (off: a
  *     webhook URL cannot be used to reach inside the network)
+ * @param quietHours when it holds notifications back, or {@code null}
+ * @param maxPerHour at most this many messages an hour, then digests; 0 for no limit
  */
 public record Channel(String id, String name, ChannelType type, boolean enabled, Map<String, String> settings,
-    Map<String, Secret> secrets, boolean allowPrivateAddresses) {
+    Map<String, Secret> secrets, boolean allowPrivateAddresses, @Nullable QuietHours quietHours, int maxPerHour) {
 
   public Channel {
     settings = Map.copyOf(settings);

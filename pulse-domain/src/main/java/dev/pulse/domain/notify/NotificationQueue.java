@@ -23,6 +23,9 @@ public interface NotificationQueue {
   /** Records a failed attempt: pending again at {@code nextAttempt}, or dead. */
   void markFailed(long id, String error, Instant nextAttempt, boolean dead);
 
+  /** When the channel sent something since {@code since} (a digest counts once), oldest first. */
+  List<Instant> sentSince(String channelId, Instant since);
+
   /** Newest first: the queue as the API shows it. */
   List<QueuedNotification> list(String state, int limit);
 
@@ -57,6 +60,12 @@ public interface NotificationQueue {
       public synchronized void markFailed(long id, String error, Instant nextAttempt, boolean dead) {
         replace(id, e -> new QueuedNotification(id, e.channelId(), e.notification(),
             dead ? QueuedNotification.DEAD : QueuedNotification.PENDING, e.attempts() + 1, nextAttempt, null, error));
+      }
+
+      @Override
+      public synchronized List<Instant> sentSince(String channelId, Instant since) {
+        return entries.stream().filter(e -> e.channelId().equals(channelId) && e.sentAt() != null && !e.sentAt().isBefore(since))
+            .map(QueuedNotification::sentAt).distinct().sorted().toList();
       }
 
       @Override

@@ -2,7 +2,12 @@ package dev.pulse.http.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.domain.connection.Secret;
+import dev.pulse.domain.alert.AlertCategory;
 import dev.pulse.domain.notify.Channel;
+import dev.pulse.domain.notify.QuietHours;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import dev.pulse.domain.notify.ChannelType;
 import dev.pulse.domain.notify.QueuedNotification;
 import dev.pulse.engine.NotificationService;
@@ -38,7 +43,10 @@ public final class NotificationRoutes {
 
   /** A channel as the client sends it; a secret left out keeps its stored value, an empty one removes it. */
   public record ChannelBody(String name, String type, Boolean enabled, Map<String, String> settings, Map<String, String> secrets,
-      Boolean allowPrivateAddresses) {}
+      Boolean allowPrivateAddresses, QuietBody quietHours, Integer maxPerHour) {}
+
+  /** {@code start}/{@code end} as HH:mm, {@code zone} as Europe/Berlin, categories as in alerts. */
+  public record QuietBody(String start, String end, String zone, List<String> categories, Boolean criticalToo) {}
 
   public void register(RoutesConfig routes) {
     routes.get("/api/notifications/channels", ctx -> ctx.json(Map.of("channels",
@@ -150,8 +158,47 @@ public final class NotificationRoutes {
         }
       });
     }
+    if (b.maxPerHour() != null && (b.maxPerHour() < 0 || b.maxPerHour() > 10_000)) {
+      throw ProblemException.badField("maxPerHour", "maxPerHour must be 0 (no limit) to 10000");
+    }
     return new Channel(id, b.name().strip(), type, b.enabled() == null || b.enabled(), settings, secrets,
-        Boolean.TRUE.equals(b.allowPrivateAddresses()));
+        Boolean.TRUE.equals(b.allowPrivateAddresses()), quiet(b.quietHours()), b.maxPerHour() == null ? 0 : b.maxPerHour());
+  }
+
+  private static QuietHours quiet(QuietBody q) {
+    if (q == null) {
+      return null;
+    }
+    LocalTime start;
+    LocalTime end;
+    try {
+      start = LocalTime.parse(q.start() == null ? "" : q.start());
+    } catch (DateTimeException e) {
+      throw ProblemException.badField("quietHours.start", "quietHours.start must be a time such as 22:00");
+    }
+    try {
+      end = LocalTime.parse(q.end() == null ? "" : q.end());
+    } catch (DateTimeException e) {
+      throw ProblemException.badField("quietHours.end", "quietHours.end must be a time such as 08:00");
+    }
+    if (start.equals(end)) {
+      throw ProblemException.badField("quietHours.end", "quiet hours must not end when they start");
+    }
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(q.zone() == null ? "" : q.zone());
+    } catch (DateTimeException e) {
+      throw ProblemException.badField("quietHours.zone", "quietHours.zone must be a time zone such as Europe/Berlin");
+    }
+    Set<AlertCategory> categories = new java.util.HashSet<>();
+    List<String> names = q.categories() == null ? List.of("performance", "storage") : q.categories();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      AlertCategory c = java.util.Arrays.stream(AlertCategory.values()).filter(x -> x.wireName().equals(name)).findFirst()
+          .orElseThrow(() -> ProblemException.badField("quietHours.categories", "categories are performance, storage, availability, health"));
+      categories.add(c);
+    }
+    return new QuietHours(start, end, zone, categories, Boolean.TRUE.equals(q.criticalToo()));
   }
 
   private static List<String> requiredSettings(ChannelType type) {
@@ -174,6 +221,10 @@ public final class NotificationRoutes {
     c.secrets().keySet().stream().sorted().forEach(k -> secrets.put(k, "set"));
     m.put("secrets", secrets);
     m.put("allowPrivateAddresses", c.allowPrivateAddresses());
+    QuietHours q = c.quietHours();
+    m.put("quietHours", q == null ? null : Map.of("start", q.start().toString(), "end", q.end().toString(), "zone", q.zone().getId(),
+        "categories", q.categories().stream().map(AlertCategory::wireName).sorted().toList(), "criticalToo", q.criticalToo()));
+    m.put("maxPerHour", c.maxPerHour());
     return m;
   }
 }
