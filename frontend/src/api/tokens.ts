@@ -2,7 +2,7 @@ import { request } from "./client";
 
 export type Scope =
   | "monitoring:read" | "monitoring:write" | "settings:read" | "settings:write"
-  | "agent:report" | "docker:report" | "kubernetes:report" | "*";
+  | "agent:report" | "docker:report" | "kubernetes:report" | "pve:webhook" | "*";
 
 export interface IssuedToken {
   id: string;

@@ -2,6 +2,9 @@ package dev.pulse.engine;
 
 import dev.pulse.domain.alert.Alert;
 import dev.pulse.domain.alert.AlertBook;
+import dev.pulse.domain.alert.AlertCategory;
+import dev.pulse.domain.alert.AlertLevel;
+import dev.pulse.domain.resource.Resource;
 import dev.pulse.domain.alert.AlertConfig;
 import dev.pulse.domain.alert.AlertConfigStore;
 import dev.pulse.domain.alert.AlertEvaluator;
@@ -147,6 +150,46 @@ public final class AlertService {
     }
     publish(List.of(event));
     return event.alert();
+  }
+
+  /**
+   * An alert a platform raised itself, such as PVE's "backup failed": it fires at once (or changes
+   * level) on the resource, and resolves when the platform reports the same kind of event as fine.
+   *
+   * @param kind for example {@code vzdump}; with the resource it identifies the alert
+   * @param level {@code null} when the platform says it is fine again
+   */
+  public List<AlertEvent> external(Resource resource, String kind, AlertLevel level, String message) {
+    List<AlertEvent> events = new ArrayList<>();
+    synchronized (this) {
+      Instant now = clock.instant();
+      String ruleId = AlertEvaluator.EXTERNAL + kind;
+      String id = Alert.id(ruleId, resource.id());
+      Alert previous = book.alerts().get(id);
+      Map<String, Alert> alerts = new HashMap<>(book.alerts());
+      if (level == null) {
+        if (previous == null) {
+          return List.of();
+        }
+        alerts.remove(id);
+        events.add(new AlertEvent(AlertEvent.Type.RESOLVED, previous, now, previous.sendNotifications()));
+      } else {
+        Alert alert = new Alert(id, ruleId, resource.id(), resource.name(), resource.type(), resource.parentId(),
+            AlertCategory.HEALTH, level, Alert.Phase.FIRING, message, null, null, previous == null ? now : previous.since(),
+            previous == null ? now : previous.firedAt(), 0, previous == null ? null : previous.acknowledgement(), false, true);
+        alerts.put(id, alert);
+        if (previous == null) {
+          events.add(new AlertEvent(AlertEvent.Type.FIRED, alert, now, true));
+        } else if (previous.level() != level) {
+          events.add(new AlertEvent(level.compareTo(previous.level()) > 0 ? AlertEvent.Type.ESCALATED : AlertEvent.Type.DEESCALATED,
+              alert, now, level.compareTo(previous.level()) > 0));
+        }
+      }
+      book = new AlertBook(alerts, book.changes(), book.quietUntil(), book.cleared());
+      store.save(book, events.stream().map(AlertHistoryEntry::of).toList());
+    }
+    publish(events);
+    return events;
   }
 
   public void subscribe(Consumer<AlertEvent> listener) {

@@ -13,6 +13,7 @@ import dev.pulse.http.internal.ResourceRoutes;
 import dev.pulse.http.internal.StateSocket;
 import dev.pulse.http.internal.InstallRoutes;
 import dev.pulse.http.internal.AlertRoutes;
+import dev.pulse.http.internal.IntegrationRoutes;
 import dev.pulse.http.internal.MetricsRoutes;
 import dev.pulse.http.internal.NotificationRoutes;
 import dev.pulse.http.internal.PrometheusExport;
@@ -57,6 +58,7 @@ public final class PulseHttpServer implements AutoCloseable {
     MetricsRoutes metrics = new MetricsRoutes(b.engine);
     AlertRoutes alertRoutes = new AlertRoutes(b.engine, json, b.maxBodyBytes);
     NotificationRoutes notificationRoutes = new NotificationRoutes(b.engine, json, b.maxBodyBytes);
+    IntegrationRoutes integrations = new IntegrationRoutes(b.engine, json, b.maxBodyBytes);
     this.export = new PrometheusExport(b.engine);
     PrometheusRoutes prometheus = new PrometheusRoutes(export);
     this.metricsPort = b.metricsPort;
@@ -83,6 +85,7 @@ public final class PulseHttpServer implements AutoCloseable {
       metrics.register(config.routes);
       alertRoutes.register(config.routes);
       notificationRoutes.register(config.routes);
+      integrations.register(config.routes);
       prometheus.register(config.routes);
       socket.register(config.routes);
       Problems.register(config.routes);

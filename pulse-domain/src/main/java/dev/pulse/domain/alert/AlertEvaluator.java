@@ -23,6 +23,9 @@ import java.util.Set;
  */
 public final class AlertEvaluator {
 
+  /** Rule ids of alerts a platform raised itself (PVE's notifications): no rule evaluates them. */
+  public static final String EXTERNAL = "pve:";
+
   private final List<AlertRule> rules;
 
   public AlertEvaluator(List<AlertRule> rules) {
@@ -111,6 +114,10 @@ public final class AlertEvaluator {
       }
     }
     for (Alert gone : book.alerts().values()) {
+      if (gone.ruleId().startsWith(EXTERNAL)) {
+        next.put(gone.id(), gone); // told by the platform itself: it ends when the platform says so, or by hand
+        continue;
+      }
       if (!seen.contains(gone.id()) && gone.firing()) { // resource removed, or rule turned off
         events.add(new AlertEvent(AlertEvent.Type.RESOLVED, gone, now, false));
       }

@@ -12,6 +12,8 @@ public enum Scope {
   AGENT_REPORT("agent:report"),
   DOCKER_REPORT("docker:report"),
   KUBERNETES_REPORT("kubernetes:report"),
+  /** Proxmox VE's own notifications, sent to {@code /api/integrations/pve-webhook}. */
+  PVE_WEBHOOK("pve:webhook"),
   ALL("*");
 
   private final String wireName;
