@@ -7,29 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /api/alerts} and the WebSocket's alert messages over real HTTP. */
-class AlertRoutesIT {
+class AlertRoutesIT extends RunningServer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The fake node's CPU is always at least 0: with a trigger of 0 and no delay it fires at once. */
   private static final String ALWAYS = "{\"rules\":{\"cpu\":{\"warning\":{\"trigger\":0,\"clear\":0},\"delaySeconds\":0}}}";
-
-  private HttpFixture fx;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    fx = new HttpFixture(false);
-    fx.awaitResource("s1:node-pve1");
-  }
-
-  @AfterEach
-  void tearDown() {
-    fx.close();
-  }
 
   private JsonNode ok(HttpResponse<String> r) throws Exception {
     assertEquals(200, r.statusCode(), r.body());

@@ -6,31 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Proxmox VE's own notifications, sent to its webhook target, become alerts on the node. */
-class IntegrationRoutesIT {
+class IntegrationRoutesIT extends RunningServer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FAILED = "{\"title\":\"vzdump backup status (pve1.lab) : backup failed\","
       + "\"message\":\"Details\\nbackup of VM 100 failed\",\"severity\":\"error\","
       + "\"fields\":{\"type\":\"vzdump\",\"hostname\":\"pve1.lab\",\"job-id\":\"backup-daily\"}}";
   private static final String OK = FAILED.replace("\"error\"", "\"info\"").replace("backup failed", "backup successful");
-
-  private HttpFixture fx;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    fx = new HttpFixture(false);
-    fx.awaitResource("s1:node-pve1");
-  }
-
-  @AfterEach
-  void tearDown() {
-    fx.close();
-  }
 
   private HttpResponse<String> post(String body, String token) throws Exception {
     return fx.send("POST", "/api/integrations/pve-webhook", body, token);

@@ -15,30 +15,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /metrics}, checked by the official Prometheus Python client's text-format parser. */
-class PrometheusExportIT {
+class PrometheusExportIT extends RunningServer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
-
-  private HttpFixture fx;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    fx = new HttpFixture(false);
-    fx.awaitResource("s1:node-pve1");
-  }
-
-  @AfterEach
-  void tearDown() {
-    fx.close();
-  }
 
   /** Every sample, as the parser read it. */
   private List<JsonNode> parse(String exposition) throws Exception {
