@@ -1,5 +1,7 @@
 package dev.pulse.engine;
 
+import dev.pulse.domain.alert.Alert;
+import dev.pulse.domain.alert.AlertConfig;
 import dev.pulse.domain.alert.AlertEvent;
 import dev.pulse.domain.notify.Channel;
 import dev.pulse.domain.notify.ChannelSender;
@@ -120,6 +122,45 @@ public final class NotificationService {
       lastDigest.put(channel.id(), now); // try the digest again after the digest interval
       LOG.warn("a digest of {} notifications to {} failed: {}", entries.size(), channel.name(), e.getMessage());
       return false;
+    }
+  }
+
+  /**
+   * Sends firing alerts that nobody acknowledged within a step's time to that step's channels, once
+   * per alert and step (the queue ignores a repeat of the same notification id).
+   */
+  void escalate(List<Alert> active, List<AlertConfig.Escalation> steps) {
+    if (steps.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (Alert a : active) {
+      if (!a.firing() || a.acknowledgement() != null || !a.sendNotifications() || a.flapping() || a.firedAt() == null) {
+        continue;
+      }
+      for (int i = 0; i < steps.size(); i++) {
+        AlertConfig.Escalation step = steps.get(i);
+        if (now.isBefore(a.firedAt().plus(step.after()))) {
+          continue;
+        }
+        List<String> ids = step.channelIds().stream().filter(id -> channel(id).map(Channel::enabled).orElse(false)).toList();
+        if (!ids.isEmpty()) {
+          Notification base = Notification.of(new AlertEvent(AlertEvent.Type.ESCALATED, a, now, true));
+          Notification n = new Notification(a.id() + ":escalation-" + (i + 1) + ":" + a.firedAt().toEpochMilli(), "escalated",
+              base.alertId(), base.ruleId(), base.resourceId(), base.resourceName(), base.level(),
+              base.message() + " (unacknowledged for " + step.after().toMinutes() + " min)", base.value(), base.threshold(), now,
+              base.since(), base.category());
+          queue.enqueue(n, ids, now);
+        }
+      }
+    }
+  }
+
+  void escalateQuietly(List<Alert> active, List<AlertConfig.Escalation> steps) {
+    try {
+      escalate(active, steps);
+    } catch (RuntimeException e) {
+      LOG.warn("escalating alerts failed: {}", e.getMessage(), e);
     }
   }
 

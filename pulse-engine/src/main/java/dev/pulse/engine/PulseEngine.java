@@ -82,7 +82,10 @@ public final class PulseEngine implements AutoCloseable {
         if (recorder != null) {
           timer.scheduleAtFixedRate(recorder::recordQuietly, every, every, TimeUnit.MILLISECONDS);
         }
-        timer.scheduleAtFixedRate(alerts::evaluateQuietly, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(() -> {
+          alerts.evaluateQuietly();
+          notifications.escalateQuietly(alerts.active(), alerts.config().escalations());
+        }, every, every, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(notifications::deliverQuietly, 1, 1, TimeUnit.SECONDS);
         LOG.info("engine started with {} static sources and {} connections", staticSources.size(), connections.list().size());
       }

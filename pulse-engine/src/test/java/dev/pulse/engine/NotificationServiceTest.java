@@ -110,6 +110,26 @@ class NotificationServiceTest {
   }
 
   @Test
+  void anUnacknowledgedAlertEscalatesToTheNextChannelsOnceAfterItsTime() {
+    service.save(new Channel("pager", "pager", ChannelType.PAGERDUTY, true, Map.of(), Map.of(), true, null, 0));
+    Alert firing = event("a", AlertEvent.Type.FIRED, true).alert();
+    List<dev.pulse.domain.alert.AlertConfig.Escalation> steps = List.of(
+        new dev.pulse.domain.alert.AlertConfig.Escalation(Duration.ofMinutes(15), List.of("pager")));
+
+    clock.advance(Duration.ofMinutes(14));
+    service.escalate(List.of(firing), steps);
+    assertEquals(0, queue.list(null, 10).size(), "not yet");
+    clock.advance(Duration.ofMinutes(1));
+    service.escalate(List.of(firing), steps);
+    service.escalate(List.of(firing), steps);
+    service.escalate(List.of(firing.withAcknowledgement(new Alert.Acknowledgement("bob", clock.instant()))), steps);
+    service.deliverDue();
+
+    assertEquals(List.of("cpu@a escalated"), receiver.received, "once, however often it is checked");
+    assertEquals("CPU 91 % ≥ 80 % (unacknowledged for 15 min)", queue.list(null, 10).get(0).notification().message());
+  }
+
+  @Test
   void backoffDoublesFromOneSecondToAMinute() {
     assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L), List.of(1, 2, 3, 4, 5, 6, 7, 8).stream()
         .map(a -> NotificationService.backoff(a).toSeconds()).toList());

@@ -1,6 +1,7 @@
 package dev.pulse.domain.alert;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -13,14 +14,31 @@ import org.jspecify.annotations.Nullable;
  * @param resources per resource id
  */
 public record AlertConfig(Map<String, RuleSettings> rules, Map<String, AlertOverride> tags, Map<String, AlertOverride> resources,
-    Flapping flapping) {
+    Flapping flapping, List<Escalation> escalations) {
 
-  public static final AlertConfig DEFAULT = new AlertConfig(Map.of(), Map.of(), Map.of(), Flapping.DEFAULT);
+  public static final AlertConfig DEFAULT = new AlertConfig(Map.of(), Map.of(), Map.of(), Flapping.DEFAULT, List.of());
 
   public AlertConfig {
     rules = Map.copyOf(rules);
     tags = Map.copyOf(tags);
     resources = Map.copyOf(resources);
+    escalations = List.copyOf(escalations);
+  }
+
+  /** Without escalations: the form the tests and older files use. */
+  public AlertConfig(Map<String, RuleSettings> rules, Map<String, AlertOverride> tags, Map<String, AlertOverride> resources,
+      Flapping flapping) {
+    this(rules, tags, resources, flapping, List.of());
+  }
+
+  /**
+   * A firing alert nobody acknowledged within {@code after} is also sent to these channels (once per
+   * alert and step): for example 15 minutes → the on-call email, 30 → the pager.
+   */
+  public record Escalation(Duration after, List<String> channelIds) {
+    public Escalation {
+      channelIds = List.copyOf(channelIds);
+    }
   }
 
   /**

@@ -20,7 +20,9 @@ public final class AlertConfigJson {
 
   /** The request and answer body. Maps are keyed by rule id, tag and resource id. */
   public record Body(Map<String, RuleBody> rules, Map<String, OverrideBody> tags, Map<String, OverrideBody> resources,
-      FlappingBody flapping) {}
+      FlappingBody flapping, List<EscalationBody> escalations) {}
+
+  public record EscalationBody(Long afterMinutes, List<String> channelIds) {}
 
   public record RuleBody(Boolean enabled, Level warning, Level critical, Long delaySeconds) {}
 
@@ -40,7 +42,8 @@ public final class AlertConfigJson {
     c.rules().forEach((id, s) -> rules.put(id, new RuleBody(s.enabled(), s.thresholds() == null ? null : level(s.thresholds().warning()),
         s.thresholds() == null ? null : level(s.thresholds().critical()), s.delay() == null ? null : s.delay().toSeconds())));
     return new Body(rules, overrides(c.tags()), overrides(c.resources()), new FlappingBody(c.flapping().changes(),
-        c.flapping().window().toSeconds(), c.flapping().cooldown().toSeconds()));
+        c.flapping().window().toSeconds(), c.flapping().cooldown().toSeconds()),
+        c.escalations().stream().map(e -> new EscalationBody(e.after().toMinutes(), e.channelIds())).toList());
   }
 
   private static Map<String, OverrideBody> overrides(Map<String, AlertOverride> in) {
@@ -91,7 +94,21 @@ public final class AlertConfigJson {
       }
       flapping = new AlertConfig.Flapping(changes, Duration.ofSeconds(window), Duration.ofSeconds(cooldown));
     }
-    return new AlertConfig(settings, overrides(b.tags(), "tags", byId), overrides(b.resources(), "resources", byId), flapping);
+    List<AlertConfig.Escalation> escalations = new java.util.ArrayList<>();
+    List<EscalationBody> steps = b.escalations() == null ? List.of() : b.escalations();
+    for (int i = 0; i < steps.size(); i++) {
+      EscalationBody e = steps.get(i);
+      String at = "escalations[" + i + "]";
+      if (e == null || e.afterMinutes() == null || e.afterMinutes() < 1 || e.afterMinutes() > 10_080) {
+        throw ProblemException.badField(at + ".afterMinutes", at + ".afterMinutes must be 1 to 10080");
+      }
+      if (e.channelIds() == null || e.channelIds().isEmpty()) {
+        throw ProblemException.badField(at + ".channelIds", at + ".channelIds must name at least one channel");
+      }
+      escalations.add(new AlertConfig.Escalation(Duration.ofMinutes(e.afterMinutes()), e.channelIds()));
+    }
+    return new AlertConfig(settings, overrides(b.tags(), "tags", byId), overrides(b.resources(), "resources", byId), flapping,
+        escalations);
   }
 
   private static Map<String, AlertOverride> overrides(Map<String, OverrideBody> in, String path, Map<String, AlertRule> rules) {
