@@ -12,6 +12,7 @@ export interface Channel {
   allowPrivateAddresses: boolean;
   quietHours: QuietHours | null;
   maxPerHour: number;
+  groupSeconds: number;
 }
 
 export interface QuietHours { start: string; end: string; zone: string; categories?: string[]; criticalToo?: boolean }
@@ -25,6 +26,7 @@ export interface ChannelInput {
   allowPrivateAddresses?: boolean;
   quietHours?: QuietHours | null;
   maxPerHour?: number;
+  groupSeconds?: number;
 }
 
 export interface QueueEntry {

@@ -12,7 +12,7 @@ export function NotificationChannels() {
   const [channels, { refetch }] = createResource(listChannels);
   const [dead, { refetch: refetchDead }] = createResource(() => listQueue("dead"));
   const [form, setForm] = createStore({ name: "", type: "email", settings: {} as Record<string, string>,
-    secrets: {} as Record<string, string>, allowPrivateAddresses: false, maxPerHour: 20, quietStart: "", quietEnd: "",
+    secrets: {} as Record<string, string>, allowPrivateAddresses: false, maxPerHour: 20, groupSeconds: 30, quietStart: "", quietEnd: "",
     quietZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
   const [results, setResults] = createStore<Record<string, string>>({});
@@ -22,7 +22,7 @@ export function NotificationChannels() {
     setMessage(null);
     try {
       await createChannel({ name: form.name, type: form.type, settings: { ...form.settings }, secrets: { ...form.secrets },
-        allowPrivateAddresses: form.allowPrivateAddresses, maxPerHour: form.maxPerHour,
+        allowPrivateAddresses: form.allowPrivateAddresses, maxPerHour: form.maxPerHour, groupSeconds: form.groupSeconds,
         quietHours: form.quietStart && form.quietEnd ? { start: form.quietStart, end: form.quietEnd, zone: form.quietZone } : null });
       setForm({ name: "", settings: {}, secrets: {} });
       setMessage({ ok: true, text: "Channel added." });
@@ -86,6 +86,9 @@ export function NotificationChannels() {
         <label class="text-xs" title="past this many messages an hour, the rest goes out as a digest every 15 minutes">At most / hour<br />
           <input class={`${input} w-20`} type="number" min="0" name="maxPerHour" value={form.maxPerHour}
             onInput={(e) => setForm("maxPerHour", Number(e.currentTarget.value))} /></label>
+        <label class="text-xs" title="alerts firing within this many seconds of each other go out as one message">Group (s)<br />
+          <input class={`${input} w-16`} type="number" min="0" name="groupSeconds" value={form.groupSeconds}
+            onInput={(e) => setForm("groupSeconds", Number(e.currentTarget.value))} /></label>
         <label class="text-xs" title="performance and storage alerts wait until the end; critical ones get through">Quiet from / to<br />
           <input class={`${input} w-24`} type="time" name="quietStart" value={form.quietStart} onInput={(e) => setForm("quietStart", e.currentTarget.value)} />
           {" "}<input class={`${input} w-24`} type="time" name="quietEnd" value={form.quietEnd} onInput={(e) => setForm("quietEnd", e.currentTarget.value)} />

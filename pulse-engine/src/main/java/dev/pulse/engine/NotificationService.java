@@ -85,11 +85,11 @@ public final class NotificationService {
       }
       List<Instant> recent = channel.maxPerHour() > 0 ? queue.sentSince(channel.id(), now.minus(Duration.ofHours(1))) : List.of();
       DeliveryPlan.Decision d = DeliveryPlan.decide(e.getValue(), recent, lastDigest.get(channel.id()), channel.maxPerHour(),
-          channel.quietHours(), now);
+          channel.quietHours(), channel.groupSeconds(), now);
       if (d.one() != null) {
         sent += deliver(channel, d.one(), now) ? 1 : 0;
       } else if (!d.digest().isEmpty()) {
-        sent += digest(channel, d.digest(), now) ? 1 : 0;
+        sent += digest(channel, d.digest(), !d.grouped(), now) ? 1 : 0;
       }
     }
     return sent;
@@ -111,14 +111,20 @@ public final class NotificationService {
   }
 
   /** One message for many; on success all of them count as sent. */
-  private boolean digest(Channel channel, List<QueuedNotification> entries, Instant now) {
+  private boolean digest(Channel channel, List<QueuedNotification> entries, boolean overLimit, Instant now) {
     try {
       sender(channel).send(channel, DeliveryPlan.digestOf(entries, channel.id(), now));
       Instant at = clock.instant();
       entries.forEach(q -> queue.markSent(q.id(), at));
-      lastDigest.put(channel.id(), now);
+      if (overLimit) {
+        lastDigest.put(channel.id(), now);
+      }
       return true;
     } catch (ChannelSender.DeliveryFailed e) {
+      if (!overLimit) { // a group that failed goes one by one, with the usual retries
+        deliver(channel, entries.get(0), now);
+        return false;
+      }
       lastDigest.put(channel.id(), now); // try the digest again after the digest interval
       LOG.warn("a digest of {} notifications to {} failed: {}", entries.size(), channel.name(), e.getMessage());
       return false;

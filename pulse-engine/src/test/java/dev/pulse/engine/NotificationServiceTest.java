@@ -68,7 +68,7 @@ class NotificationServiceTest {
 
   @Test
   void aReceiverThatFailsFiveTimesThenRecoversGetsEachNotificationOnceAndInOrder() {
-    service.save(new Channel("c1", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true, null, 0));
+    service.save(new Channel("c1", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true, null, 0, 0));
     receiver.failures = 5;
     service.onAlert(event("a", AlertEvent.Type.FIRED, true));
     service.onAlert(event("b", AlertEvent.Type.FIRED, true));
@@ -83,7 +83,7 @@ class NotificationServiceTest {
 
   @Test
   void afterEightFailuresOrOneThatCannotSucceedItGoesToTheDeadLetters() {
-    service.save(new Channel("c1", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true, null, 0));
+    service.save(new Channel("c1", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true, null, 0, 0));
     receiver.failures = 100;
     service.onAlert(event("a", AlertEvent.Type.FIRED, true));
     runFor(Duration.ofMinutes(10));
@@ -99,8 +99,8 @@ class NotificationServiceTest {
 
   @Test
   void onlyChangesMeantToBeToldAreQueuedAndOnlyForEnabledChannels() {
-    service.save(new Channel("on", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true, null, 0));
-    service.save(new Channel("off", "old", ChannelType.WEBHOOK, false, Map.of(), Map.of(), true, null, 0));
+    service.save(new Channel("on", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true, null, 0, 0));
+    service.save(new Channel("off", "old", ChannelType.WEBHOOK, false, Map.of(), Map.of(), true, null, 0, 0));
     service.onAlert(event("a", AlertEvent.Type.FIRED, false)); // flapping or monitor-only
     service.onAlert(event("a", AlertEvent.Type.ACKNOWLEDGED, true));
     service.onAlert(event("a", AlertEvent.Type.ESCALATED, true));
@@ -111,7 +111,7 @@ class NotificationServiceTest {
 
   @Test
   void anUnacknowledgedAlertEscalatesToTheNextChannelsOnceAfterItsTime() {
-    service.save(new Channel("pager", "pager", ChannelType.PAGERDUTY, true, Map.of(), Map.of(), true, null, 0));
+    service.save(new Channel("pager", "pager", ChannelType.PAGERDUTY, true, Map.of(), Map.of(), true, null, 0, 0));
     Alert firing = event("a", AlertEvent.Type.FIRED, true).alert();
     List<dev.pulse.domain.alert.AlertConfig.Escalation> steps = List.of(
         new dev.pulse.domain.alert.AlertConfig.Escalation(Duration.ofMinutes(15), List.of("pager")));

@@ -27,6 +27,6 @@ final class NotifyFixtures {
   static Channel channel(ChannelType type, Map<String, String> settings, Map<String, String> secrets) {
     Map<String, Secret> s = new java.util.HashMap<>();
     secrets.forEach((k, v) -> s.put(k, Secret.of(v)));
-    return new Channel("c1", "test", type, true, settings, s, true, null, 0);
+    return new Channel("c1", "test", type, true, settings, s, true, null, 0, 0);
   }
 }

@@ -160,7 +160,7 @@ class WebhookSenderIT {
 
   @Test
   void aPrivateAddressIsRefusedUnlessTheChannelAllowsIt() {
-    Channel closed = new Channel("c1", "test", ChannelType.WEBHOOK, true, Map.of("url", url("/hook")), Map.<String, Secret>of(), false, null, 0);
+    Channel closed = new Channel("c1", "test", ChannelType.WEBHOOK, true, Map.of("url", url("/hook")), Map.<String, Secret>of(), false, null, 0, 0);
     ChannelSender.DeliveryFailed e = assertThrows(ChannelSender.DeliveryFailed.class, () -> sender.send(closed, NotifyFixtures.fired()));
     assertTrue(e.permanent() && e.getMessage().contains("private address"), e.getMessage());
     assertEquals(0, receiver.getAllServeEvents().size(), "nothing was sent");

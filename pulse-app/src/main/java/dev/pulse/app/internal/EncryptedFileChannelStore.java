@@ -34,7 +34,8 @@ public final class EncryptedFileChannelStore implements ChannelStore {
 
   /** The stored form. */
   record StoredChannel(String id, String name, String type, boolean enabled, Map<String, String> settings,
-      Map<String, String> secrets, boolean allowPrivateAddresses, StoredQuiet quietHours, Integer maxPerHour) {}
+      Map<String, String> secrets, boolean allowPrivateAddresses, StoredQuiet quietHours, Integer maxPerHour,
+      Integer groupSeconds) {}
 
   record StoredQuiet(String start, String end, String zone, List<String> categories, boolean criticalToo) {}
 
@@ -59,7 +60,7 @@ public final class EncryptedFileChannelStore implements ChannelStore {
             q.criticalToo());
         return new Channel(s.id(), s.name(), ChannelType.fromWireName(s.type()).orElseThrow(), s.enabled(),
             s.settings() == null ? Map.of() : s.settings(), secrets, s.allowPrivateAddresses(), quiet,
-            s.maxPerHour() == null ? 0 : s.maxPerHour());
+            s.maxPerHour() == null ? 0 : s.maxPerHour(), s.groupSeconds() == null ? 0 : s.groupSeconds());
       }).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
@@ -75,7 +76,7 @@ public final class EncryptedFileChannelStore implements ChannelStore {
       StoredQuiet quiet = q == null ? null : new StoredQuiet(q.start().toString(), q.end().toString(), q.zone().getId(),
           q.categories().stream().map(AlertCategory::wireName).sorted().toList(), q.criticalToo());
       return new StoredChannel(c.id(), c.name(), c.type().wireName(), c.enabled(), c.settings(), secrets, c.allowPrivateAddresses(),
-          quiet, c.maxPerHour());
+          quiet, c.maxPerHour(), c.groupSeconds());
     }).toList();
     try {
       DataFiles.writeOwnerOnly(file, cipher.encrypt(JSON.writeValueAsBytes(stored)));

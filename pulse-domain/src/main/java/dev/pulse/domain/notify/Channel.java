@@ -14,9 +14,12 @@ import org.jspecify.annotations.Nullable;
  *     webhook URL cannot be used to reach inside the network)
  * @param quietHours when it holds notifications back, or {@code null}
  * @param maxPerHour at most this many messages an hour, then digests; 0 for no limit
+ * @param groupSeconds alerts that fire within this many seconds of each other go out as one
+ *     message; 0 sends each at once
  */
 public record Channel(String id, String name, ChannelType type, boolean enabled, Map<String, String> settings,
-    Map<String, Secret> secrets, boolean allowPrivateAddresses, @Nullable QuietHours quietHours, int maxPerHour) {
+    Map<String, Secret> secrets, boolean allowPrivateAddresses, @Nullable QuietHours quietHours, int maxPerHour,
+    int groupSeconds) {
 
   public Channel {
     settings = Map.copyOf(settings);

@@ -8,8 +8,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides what one channel sends now, given its quiet hours and hourly limit: the oldest
- * notification that is not held, or, once the channel has sent its limit within the last hour, one
+ * Decides what one channel sends now, given its quiet hours, grouping window and hourly limit: the
+ * oldest notification that is not held (with those that fired within the window after it, as one
+ * message), or, once the channel has sent its limit within the last hour, one
  * digest of everything waiting at most every 15 minutes, so that nothing is dropped and a storm is
  * a handful of messages. Pure.
  */
@@ -20,9 +21,13 @@ public final class DeliveryPlan {
 
   private DeliveryPlan() {}
 
-  /** Send one entry, send a digest of several, or nothing yet. */
-  public record Decision(@Nullable QueuedNotification one, List<QueuedNotification> digest) {
-    static final Decision NOTHING = new Decision(null, List.of());
+  /**
+   * Send one entry, send a digest of several, or nothing yet.
+   *
+   * @param grouped whether the digest is a group of alerts that fired together, not the hourly limit's
+   */
+  public record Decision(@Nullable QueuedNotification one, List<QueuedNotification> digest, boolean grouped) {
+    static final Decision NOTHING = new Decision(null, List.of(), false);
 
     public boolean nothing() {
       return one == null && digest.isEmpty();
@@ -35,9 +40,10 @@ public final class DeliveryPlan {
    * @param lastDigest when it last sent a digest, or {@code null}
    * @param maxPerHour 0 for no limit
    * @param quiet the channel's quiet hours, or {@code null}
+   * @param groupSeconds 0, or how long to wait for more alerts to send with the oldest one
    */
   public static Decision decide(List<QueuedNotification> pending, List<Instant> sentLastHour, @Nullable Instant lastDigest,
-      int maxPerHour, @Nullable QuietHours quiet, Instant now) {
+      int maxPerHour, @Nullable QuietHours quiet, int groupSeconds, Instant now) {
     List<QueuedNotification> ready = new ArrayList<>();
     for (QueuedNotification q : pending) {
       Notification n = q.notification();
@@ -51,12 +57,26 @@ public final class DeliveryPlan {
     }
     if (maxPerHour <= 0 || sentLastHour.size() < maxPerHour) {
       QueuedNotification first = ready.get(0);
-      return first.nextAttempt().isAfter(now) ? Decision.NOTHING : new Decision(first, List.of());
+      if (first.nextAttempt().isAfter(now)) {
+        return Decision.NOTHING;
+      }
+      if (groupSeconds > 0 && first.attempts() == 0) { // a retry goes alone
+        Instant closes = first.notification().at().plusSeconds(groupSeconds);
+        if (now.isBefore(closes)) {
+          return Decision.NOTHING; // wait for others firing at the same moment
+        }
+        List<QueuedNotification> group = ready.stream()
+            .filter(q -> q.attempts() == 0 && !q.notification().at().isAfter(closes)).toList();
+        if (group.size() > 1) {
+          return new Decision(null, group, true);
+        }
+      }
+      return new Decision(first, List.of(), false);
     }
     if (lastDigest != null && lastDigest.plus(DIGEST_EVERY).isAfter(now)) {
       return Decision.NOTHING;
     }
-    return new Decision(null, ready);
+    return new Decision(null, ready, false);
   }
 
   /** The digest of several notifications, as one notification. */

@@ -53,15 +53,15 @@ class DeliveryPlanTest {
   void aHeldNotificationIsSentWhenTheQuietHoursEndNotDropped() {
     Instant night = berlin("2026-11-28T23:30");
     List<QueuedNotification> pending = List.of(queued(1, "warning", "performance", night));
-    assertTrue(DeliveryPlan.decide(pending, List.of(), null, 0, NIGHT, night).nothing());
-    assertEquals(1, DeliveryPlan.decide(pending, List.of(), null, 0, NIGHT, berlin("2026-11-29T08:00")).one().id());
+    assertTrue(DeliveryPlan.decide(pending, List.of(), null, 0, NIGHT, 0, night).nothing());
+    assertEquals(1, DeliveryPlan.decide(pending, List.of(), null, 0, NIGHT, 0, berlin("2026-11-29T08:00")).one().id());
   }
 
   @Test
   void aHeldNotificationDoesNotHoldUpACriticalOneBehindIt() {
     Instant night = berlin("2026-11-28T23:30");
     List<QueuedNotification> pending = List.of(queued(1, "warning", "performance", night), queued(2, "critical", "performance", night));
-    assertEquals(2, DeliveryPlan.decide(pending, List.of(), null, 0, NIGHT, night).one().id());
+    assertEquals(2, DeliveryPlan.decide(pending, List.of(), null, 0, NIGHT, 0, night).one().id());
   }
 
   @Test
@@ -73,15 +73,27 @@ class DeliveryPlanTest {
     }
     List<QueuedNotification> pending = List.of(queued(1, "warning", "performance", now), queued(2, "critical", "storage", now));
 
-    DeliveryPlan.Decision d = DeliveryPlan.decide(pending, tenSent, null, 10, null, now);
+    DeliveryPlan.Decision d = DeliveryPlan.decide(pending, tenSent, null, 10, null, 0, now);
     assertNull(d.one());
     assertEquals(2, d.digest().size());
     Notification digest = DeliveryPlan.digestOf(d.digest(), "c1", now);
     assertEquals("[DIGEST] 2 alert changes", digest.subject());
     assertEquals("critical", digest.level());
     assertTrue(digest.message().contains("[CRITICAL] web2: CPU high"));
-    assertTrue(DeliveryPlan.decide(pending, tenSent, now, 10, null, now.plus(Duration.ofMinutes(14))).nothing());
-    assertEquals(2, DeliveryPlan.decide(pending, tenSent, now, 10, null, now.plus(Duration.ofMinutes(15))).digest().size());
+    assertTrue(DeliveryPlan.decide(pending, tenSent, now, 10, null, 0, now.plus(Duration.ofMinutes(14))).nothing());
+    assertEquals(2, DeliveryPlan.decide(pending, tenSent, now, 10, null, 0, now.plus(Duration.ofMinutes(15))).digest().size());
+  }
+
+  @Test
+  void alertsFiringWithinTheGroupingWindowGoOutAsOneMessage() {
+    Instant t = Instant.parse("2026-11-28T10:00:00Z");
+    List<QueuedNotification> pending = List.of(queued(1, "warning", "performance", t), queued(2, "warning", "storage", t.plusSeconds(20)),
+        queued(3, "warning", "storage", t.plusSeconds(45)));
+    assertTrue(DeliveryPlan.decide(pending, List.of(), null, 0, null, 30, t.plusSeconds(29)).nothing(), "the window is open");
+    DeliveryPlan.Decision d = DeliveryPlan.decide(pending, List.of(), null, 0, null, 30, t.plusSeconds(30));
+    assertTrue(d.grouped());
+    assertEquals(List.of(1L, 2L), d.digest().stream().map(QueuedNotification::id).toList(), "the third came after the window");
+    assertEquals(3, DeliveryPlan.decide(pending.subList(2, 3), List.of(), null, 0, null, 30, t.plusSeconds(75)).one().id(), "alone");
   }
 
   /**
@@ -105,7 +117,7 @@ class DeliveryPlanTest {
         pending.add(queued(next++, random.nextBoolean() ? "warning" : "critical", "performance", now));
       }
       List<Instant> lastHour = sends.stream().filter(s -> s.isAfter(now.minus(Duration.ofHours(1)))).toList();
-      DeliveryPlan.Decision d = DeliveryPlan.decide(pending, lastHour, lastDigest, 10, null, now);
+      DeliveryPlan.Decision d = DeliveryPlan.decide(pending, lastHour, lastDigest, 10, null, 0, now);
       if (d.one() != null) {
         assertTrue(delivered.add(d.one().id()), "delivered twice: " + d.one().id());
         pending.remove(d.one());

@@ -43,7 +43,7 @@ public final class NotificationRoutes {
 
   /** A channel as the client sends it; a secret left out keeps its stored value, an empty one removes it. */
   public record ChannelBody(String name, String type, Boolean enabled, Map<String, String> settings, Map<String, String> secrets,
-      Boolean allowPrivateAddresses, QuietBody quietHours, Integer maxPerHour) {}
+      Boolean allowPrivateAddresses, QuietBody quietHours, Integer maxPerHour, Integer groupSeconds) {}
 
   /** {@code start}/{@code end} as HH:mm, {@code zone} as Europe/Berlin, categories as in alerts. */
   public record QuietBody(String start, String end, String zone, List<String> categories, Boolean criticalToo) {}
@@ -161,8 +161,12 @@ public final class NotificationRoutes {
     if (b.maxPerHour() != null && (b.maxPerHour() < 0 || b.maxPerHour() > 10_000)) {
       throw ProblemException.badField("maxPerHour", "maxPerHour must be 0 (no limit) to 10000");
     }
+    if (b.groupSeconds() != null && (b.groupSeconds() < 0 || b.groupSeconds() > 3_600)) {
+      throw ProblemException.badField("groupSeconds", "groupSeconds must be 0 (none) to 3600");
+    }
     return new Channel(id, b.name().strip(), type, b.enabled() == null || b.enabled(), settings, secrets,
-        Boolean.TRUE.equals(b.allowPrivateAddresses()), quiet(b.quietHours()), b.maxPerHour() == null ? 0 : b.maxPerHour());
+        Boolean.TRUE.equals(b.allowPrivateAddresses()), quiet(b.quietHours()), b.maxPerHour() == null ? 0 : b.maxPerHour(),
+        b.groupSeconds() == null ? 0 : b.groupSeconds());
   }
 
   private static QuietHours quiet(QuietBody q) {
@@ -225,6 +229,7 @@ public final class NotificationRoutes {
     m.put("quietHours", q == null ? null : Map.of("start", q.start().toString(), "end", q.end().toString(), "zone", q.zone().getId(),
         "categories", q.categories().stream().map(AlertCategory::wireName).sorted().toList(), "criticalToo", q.criticalToo()));
     m.put("maxPerHour", c.maxPerHour());
+    m.put("groupSeconds", c.groupSeconds());
     return m;
   }
 }
