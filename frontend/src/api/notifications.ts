@@ -58,5 +58,5 @@ export const CHANNEL_FIELDS: Record<string, { settings: string[]; secrets: strin
   pushover: { settings: [], secrets: ["token", "userKey"] },
   pagerduty: { settings: [], secrets: ["routingKey"] },
   apprise: { settings: ["url", "key"], secrets: [] },
-  webhook: { settings: ["url"], secrets: ["hmacSecret"] },
+  webhook: { settings: ["url", "template"], secrets: ["hmacSecret"] },
 };

@@ -200,8 +200,17 @@ public final class NotificationService {
     return channels().stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
-  /** Adds or replaces a channel (by id). */
+  /**
+   * Adds or replaces a channel (by id), after its sender checked its settings.
+   *
+   * @throws dev.pulse.domain.InvalidFieldException naming a setting its sender cannot use
+   */
   public synchronized Channel save(Channel channel) {
+    for (ChannelSender s : senders) {
+      if (s.supports(channel.type())) {
+        s.check(channel);
+      }
+    }
     List<Channel> next = new ArrayList<>(channels);
     next.removeIf(c -> c.id().equals(channel.id()));
     next.add(channel);

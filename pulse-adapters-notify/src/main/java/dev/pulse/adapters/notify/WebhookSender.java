@@ -1,6 +1,8 @@
 package dev.pulse.adapters.notify;
 
+import dev.pulse.adapters.notify.internal.BodyTemplate;
 import dev.pulse.adapters.notify.internal.PrivateAddresses;
+import dev.pulse.domain.InvalidFieldException;
 import dev.pulse.adapters.notify.internal.WebhookPayloads;
 import dev.pulse.adapters.notify.internal.WebhookRequest;
 import dev.pulse.domain.connection.Secret;
@@ -48,6 +50,18 @@ public final class WebhookSender implements ChannelSender {
   @Override
   public boolean supports(ChannelType type) {
     return TYPES.contains(type);
+  }
+
+  @Override
+  public void check(Channel channel) {
+    String template = channel.setting("template", null);
+    if (template != null) {
+      try {
+        new BodyTemplate(template);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidFieldException("settings.template", e.getMessage());
+      }
+    }
   }
 
   @Override

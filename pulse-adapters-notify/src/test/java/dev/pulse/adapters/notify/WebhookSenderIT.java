@@ -159,6 +159,20 @@ class WebhookSenderIT {
   }
 
   @Test
+  void aGenericWebhookMayShapeItsOwnBodyWithATemplateEscapedForJson() throws Exception {
+    String template = "{\"text\":\"{{subject}}\",\"severity\":\"{{level}}\",\"note\":\"{{message}}\"}";
+    var quoted = new dev.pulse.domain.notify.Notification("n1", "fired", "a1", "cpu", "r1", "web \"01\"", "critical",
+        "line one\nline two", null, null, NotifyFixtures.AT, null, "performance");
+    sender.send(NotifyFixtures.channel(ChannelType.WEBHOOK, Map.of("url", url("/hook"), "template", template), Map.of()), quoted);
+    JsonNode b = JSON.readTree(receiver.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()))
+        .get(0).getBodyAsString());
+    assertEquals("[CRITICAL] web \"01\": line one\nline two", b.get("text").asText(), "quotes and line breaks stay inside the string");
+    assertEquals("critical", b.get("severity").asText());
+    assertThrows(dev.pulse.domain.InvalidFieldException.class, () -> sender.check(NotifyFixtures.channel(ChannelType.WEBHOOK,
+        Map.of("url", url("/hook"), "template", "{{#unclosed}}"), Map.of())));
+  }
+
+  @Test
   void aPrivateAddressIsRefusedUnlessTheChannelAllowsIt() {
     Channel closed = new Channel("c1", "test", ChannelType.WEBHOOK, true, Map.of("url", url("/hook")), Map.<String, Secret>of(), false, null, 0, 0);
     ChannelSender.DeliveryFailed e = assertThrows(ChannelSender.DeliveryFailed.class, () -> sender.send(closed, NotifyFixtures.fired()));

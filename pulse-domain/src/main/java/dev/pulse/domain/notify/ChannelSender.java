@@ -6,6 +6,13 @@ public interface ChannelSender {
   boolean supports(ChannelType type);
 
   /**
+   * Checks a channel's settings before it is saved, such as a template that does not compile.
+   *
+   * @throws dev.pulse.domain.InvalidFieldException naming the setting at fault
+   */
+  default void check(Channel channel) {}
+
+  /**
    * Delivers one notification, or throws saying why not.
    *
    * @throws DeliveryFailed when the channel refused it or could not be reached

@@ -62,13 +62,14 @@ public final class NotificationRoutes {
     ChannelBody body = bodies.read(ctx, ChannelBody.class);
     byte[] id = new byte[6];
     RANDOM.nextBytes(id);
-    Channel saved = notifications.save(channel(HexFormat.of().formatHex(id), body, Map.of()));
+    Channel saved = checked(() -> notifications.save(channel(HexFormat.of().formatHex(id), body, Map.of())));
     ctx.status(201).json(json(saved));
   }
 
   private void update(Context ctx) {
     Channel existing = existing(ctx.pathParam("id"));
-    ctx.json(json(notifications.save(channel(existing.id(), bodies.read(ctx, ChannelBody.class), existing.secrets()))));
+    ChannelBody body = bodies.read(ctx, ChannelBody.class);
+    ctx.json(json(checked(() -> notifications.save(channel(existing.id(), body, existing.secrets())))));
   }
 
   private void delete(Context ctx) {
@@ -115,6 +116,14 @@ public final class NotificationRoutes {
       m.put("lastError", q.lastError());
       return m;
     }).toList()));
+  }
+
+  private static Channel checked(java.util.function.Supplier<Channel> save) {
+    try {
+      return save.get();
+    } catch (dev.pulse.domain.InvalidFieldException e) {
+      throw ProblemException.badField(e.field(), e.getMessage());
+    }
   }
 
   private Channel existing(String id) {

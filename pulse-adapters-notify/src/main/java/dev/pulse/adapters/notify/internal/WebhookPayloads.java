@@ -63,7 +63,18 @@ public final class WebhookPayloads {
       case PAGERDUTY -> json(URI.create(c.setting("url", "https://events.pagerduty.com/v2/enqueue")), pagerDuty(c, n));
       case APPRISE -> json(URI.create(stripSlash(required(c, "url")) + "/notify" + appriseKey(c)), Map.of("title", n.subject(),
           "body", n.message(), "type", n.resolved() ? "success" : n.level().equals("critical") ? "failure" : "warning"));
-      case WEBHOOK -> json(url(c), generic(n));
+      case WEBHOOK -> {
+        String template = c.setting("template", null);
+        if (template == null) {
+          yield json(url(c), generic(n));
+        }
+        try {
+          yield new WebhookRequest(url(c), Map.of(), c.setting("contentType", "application/json"),
+              new BodyTemplate(template).render(n).getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          throw new DeliveryFailed(e.getMessage(), true);
+        }
+      }
       case EMAIL -> throw new DeliveryFailed("email is not a webhook", true);
     };
   }
