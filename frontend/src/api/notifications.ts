@@ -57,6 +57,6 @@ export const CHANNEL_FIELDS: Record<string, { settings: string[]; secrets: strin
   gotify: { settings: ["url"], secrets: ["token"] },
   pushover: { settings: [], secrets: ["token", "userKey"] },
   pagerduty: { settings: [], secrets: ["routingKey"] },
-  apprise: { settings: ["url", "key"], secrets: [] },
+  apprise: { settings: ["url", "key", "mode", "command"], secrets: ["urls"] },
   webhook: { settings: ["url", "template"], secrets: ["hmacSecret"] },
 };

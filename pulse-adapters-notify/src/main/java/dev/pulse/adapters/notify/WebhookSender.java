@@ -1,5 +1,6 @@
 package dev.pulse.adapters.notify;
 
+import dev.pulse.adapters.notify.internal.AppriseCli;
 import dev.pulse.adapters.notify.internal.BodyTemplate;
 import dev.pulse.adapters.notify.internal.PrivateAddresses;
 import dev.pulse.domain.InvalidFieldException;
@@ -27,7 +28,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Webhooks with the JDK's HTTP client, each shaped for its service (see {@code WebhookPayloads}).
+ * Webhooks with the JDK's HTTP client, each shaped for its service (see {@code WebhookPayloads}),
+ * and Apprise either through its API or, with {@code mode: cli}, its command line.
  * Every request carries {@code X-Pulse-Event-ID}; with a secret {@code hmacSecret} also {@code
  * X-Pulse-Timestamp} and {@code X-Pulse-Signature: v1=<hex HMAC-SHA256 of timestamp "." body>}.
  * Private and loopback addresses are refused unless the channel allows them. A 4xx answer (other
@@ -66,6 +68,10 @@ public final class WebhookSender implements ChannelSender {
 
   @Override
   public void send(Channel channel, Notification n) throws DeliveryFailed {
+    if (channel.type() == ChannelType.APPRISE && "cli".equals(channel.setting("mode", "api"))) {
+      AppriseCli.send(channel, n, timeout);
+      return;
+    }
     WebhookRequest r = WebhookPayloads.build(channel, n);
     if (!"https".equalsIgnoreCase(r.url().getScheme()) && !"http".equalsIgnoreCase(r.url().getScheme())) {
       throw new DeliveryFailed("a webhook URL must be http or https", true);

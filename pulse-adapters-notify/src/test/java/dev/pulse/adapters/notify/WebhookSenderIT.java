@@ -173,6 +173,23 @@ class WebhookSenderIT {
   }
 
   @Test
+  void appriseInCliModeRunsTheCommandWithTheUrlsFromItsSecret(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path log = dir.resolve("args.txt");
+    java.nio.file.Path fake = dir.resolve("apprise");
+    java.nio.file.Files.writeString(fake, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> " + log + "; done\n");
+    fake.toFile().setExecutable(true);
+    sender.send(NotifyFixtures.channel(ChannelType.APPRISE, Map.of("mode", "cli", "command", fake.toString()),
+        Map.of("urls", "mailto://u:p@example.com\ntgram://bot/chat")), NotifyFixtures.fired());
+    assertEquals(List.of("-t", "[CRITICAL] nas-backup: Usage 96 % ≥ 95 %", "-b", "Usage 96 % ≥ 95 %", "-n", "failure",
+        "mailto://u:p@example.com", "tgram://bot/chat"), java.nio.file.Files.readAllLines(log));
+    java.nio.file.Files.writeString(fake, "#!/bin/sh\necho 'no service could be reached'\nexit 1\n");
+    ChannelSender.DeliveryFailed failed = assertThrows(ChannelSender.DeliveryFailed.class, () -> sender.send(NotifyFixtures.channel(
+        ChannelType.APPRISE, Map.of("mode", "cli", "command", fake.toString()), Map.of("urls", "mailto://x")), NotifyFixtures.fired()));
+    assertTrue(!failed.permanent() && failed.getMessage().contains("no service could be reached"), failed.getMessage());
+  }
+
+  @Test
   void aPrivateAddressIsRefusedUnlessTheChannelAllowsIt() {
     Channel closed = new Channel("c1", "test", ChannelType.WEBHOOK, true, Map.of("url", url("/hook")), Map.<String, Secret>of(), false, null, 0, 0);
     ChannelSender.DeliveryFailed e = assertThrows(ChannelSender.DeliveryFailed.class, () -> sender.send(closed, NotifyFixtures.fired()));

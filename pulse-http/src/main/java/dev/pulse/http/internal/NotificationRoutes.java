@@ -141,7 +141,7 @@ public final class NotificationRoutes {
           java.util.Arrays.stream(ChannelType.values()).map(ChannelType::wireName).toList()));
     }
     Map<String, String> settings = b.settings() == null ? Map.of() : b.settings();
-    for (String key : requiredSettings(type)) {
+    for (String key : requiredSettings(type, settings)) {
       if (settings.get(key) == null || settings.get(key).isBlank()) {
         throw ProblemException.badField("settings." + key, "a " + type.wireName() + " channel needs settings." + key);
       }
@@ -214,11 +214,12 @@ public final class NotificationRoutes {
     return new QuietHours(start, end, zone, categories, Boolean.TRUE.equals(q.criticalToo()));
   }
 
-  private static List<String> requiredSettings(ChannelType type) {
+  private static List<String> requiredSettings(ChannelType type, Map<String, String> settings) {
     return switch (type) {
       case EMAIL -> List.of("host", "from", "to");
       case TELEGRAM -> List.of("chatId");
       case PUSHOVER, PAGERDUTY -> List.of();
+      case APPRISE -> "cli".equals(settings.get("mode")) ? List.of() : List.of("url");
       default -> List.of("url");
     };
   }
