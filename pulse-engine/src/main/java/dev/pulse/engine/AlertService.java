@@ -69,7 +69,7 @@ public final class AlertService {
       book = o.book();
       events = o.events();
       if (changed || !events.isEmpty()) {
-        store.save(book, events.stream().map(AlertHistoryEntry::of).toList());
+        store.save(book, events.stream().filter(e -> e.type() != AlertEvent.Type.UPDATED).map(AlertHistoryEntry::of).toList());
       }
     }
     publish(events);

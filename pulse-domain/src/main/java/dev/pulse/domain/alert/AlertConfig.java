@@ -14,9 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param resources per resource id
  */
 public record AlertConfig(Map<String, RuleSettings> rules, Map<String, AlertOverride> tags, Map<String, AlertOverride> resources,
-    Flapping flapping, List<Escalation> escalations) {
+    Flapping flapping, List<Escalation> escalations, double minimumChange) {
 
-  public static final AlertConfig DEFAULT = new AlertConfig(Map.of(), Map.of(), Map.of(), Flapping.DEFAULT, List.of());
+  /** A firing alert's figure is updated only when it moved by this much (in the metric's unit). */
+  public static final double MINIMUM_CHANGE = 2.0;
+
+  public static final AlertConfig DEFAULT = new AlertConfig(Map.of(), Map.of(), Map.of(), Flapping.DEFAULT, List.of(),
+      MINIMUM_CHANGE);
 
   public AlertConfig {
     rules = Map.copyOf(rules);
@@ -28,7 +32,7 @@ public record AlertConfig(Map<String, RuleSettings> rules, Map<String, AlertOver
   /** Without escalations: the form the tests and older files use. */
   public AlertConfig(Map<String, RuleSettings> rules, Map<String, AlertOverride> tags, Map<String, AlertOverride> resources,
       Flapping flapping) {
-    this(rules, tags, resources, flapping, List.of());
+    this(rules, tags, resources, flapping, List.of(), MINIMUM_CHANGE);
   }
 
   /**

@@ -103,9 +103,17 @@ public final class AlertEvaluator {
           continue;
         }
         boolean flapping = quiet.containsKey(id);
-        Alert alert = previous.with(condition.level(), Alert.Phase.FIRING, condition.message(), condition.value(),
-            condition.threshold(), previous.firedAt(), 0, flapping);
+        boolean small = condition.level() == previous.level() && condition.value() != null && previous.value() != null
+            && Math.abs(condition.value() - previous.value()) < config.minimumChange();
+        Alert alert = small // a small move is not a change: the alert keeps its figure, and nothing is written or shown
+            ? previous.with(previous.level(), Alert.Phase.FIRING, previous.message(), previous.value(), previous.threshold(),
+                previous.firedAt(), 0, flapping)
+            : previous.with(condition.level(), Alert.Phase.FIRING, condition.message(), condition.value(), condition.threshold(),
+                previous.firedAt(), 0, flapping);
         next.put(id, alert);
+        if (condition.level() == previous.level() && !small && !java.util.Objects.equals(condition.value(), previous.value())) {
+          events.add(new AlertEvent(AlertEvent.Type.UPDATED, alert, now, false));
+        }
         if (condition.level() != previous.level()) {
           AlertEvent.Type type = condition.level().compareTo(previous.level()) > 0 ? AlertEvent.Type.ESCALATED
               : AlertEvent.Type.DEESCALATED;

@@ -13,7 +13,9 @@ import java.util.Locale;
 public record AlertEvent(Type type, Alert alert, Instant at, boolean send) {
 
   public enum Type {
-    FIRED, ESCALATED, DEESCALATED, RESOLVED, CLEARED, ACKNOWLEDGED, UNACKNOWLEDGED;
+    FIRED, ESCALATED, DEESCALATED, RESOLVED, CLEARED, ACKNOWLEDGED, UNACKNOWLEDGED,
+    /** Its figure moved by at least the minimum change, at the same level: shown, never sent. */
+    UPDATED;
 
     /** Whether the alert is over after this. */
     public boolean ends() {

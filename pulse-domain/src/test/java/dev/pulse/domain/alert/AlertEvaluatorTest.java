@@ -37,7 +37,12 @@ class AlertEvaluatorTest {
     return T0.plusSeconds((long) (m * 60));
   }
 
+  /** The events, figure updates left out. */
   private List<String> types() {
+    return events.stream().filter(e -> e.type() != AlertEvent.Type.UPDATED).map(e -> e.type() + (e.send() ? "" : " (quiet)")).toList();
+  }
+
+  private List<String> allTypes() {
     return events.stream().map(e -> e.type() + (e.send() ? "" : " (quiet)")).toList();
   }
 
@@ -146,6 +151,18 @@ class AlertEvaluatorTest {
     run(minutes(0), disk("sda", "FAILED"));
     run(minutes(1));
     assertEquals(List.of("FIRED", "RESOLVED (quiet)"), types());
+  }
+
+  @Test
+  void aFiringAlertsFigureMovesOnlyByAtLeastTheMinimumChange() {
+    run(minutes(0), vm("web", 85.0));
+    run(minutes(5), vm("web", 85.0));
+    run(minutes(6), vm("web", 86.5)); // 1.5 points: not a change
+    assertEquals(85.0, book.alerts().get("cpu@web").value());
+    run(minutes(7), vm("web", 88.0));
+    assertEquals(88.0, book.alerts().get("cpu@web").value());
+    assertEquals("CPU 88 % ≥ 80 %", book.alerts().get("cpu@web").message());
+    assertEquals(List.of("FIRED", "UPDATED (quiet)"), allTypes(), "shown live, never sent");
   }
 
   @Test

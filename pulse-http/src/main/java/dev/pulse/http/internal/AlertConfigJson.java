@@ -20,7 +20,7 @@ public final class AlertConfigJson {
 
   /** The request and answer body. Maps are keyed by rule id, tag and resource id. */
   public record Body(Map<String, RuleBody> rules, Map<String, OverrideBody> tags, Map<String, OverrideBody> resources,
-      FlappingBody flapping, List<EscalationBody> escalations) {}
+      FlappingBody flapping, List<EscalationBody> escalations, Double minimumChange) {}
 
   public record EscalationBody(Long afterMinutes, List<String> channelIds) {}
 
@@ -43,7 +43,7 @@ public final class AlertConfigJson {
         s.thresholds() == null ? null : level(s.thresholds().critical()), s.delay() == null ? null : s.delay().toSeconds())));
     return new Body(rules, overrides(c.tags()), overrides(c.resources()), new FlappingBody(c.flapping().changes(),
         c.flapping().window().toSeconds(), c.flapping().cooldown().toSeconds()),
-        c.escalations().stream().map(e -> new EscalationBody(e.after().toMinutes(), e.channelIds())).toList());
+        c.escalations().stream().map(e -> new EscalationBody(e.after().toMinutes(), e.channelIds())).toList(), c.minimumChange());
   }
 
   private static Map<String, OverrideBody> overrides(Map<String, AlertOverride> in) {
@@ -107,8 +107,12 @@ public final class AlertConfigJson {
       }
       escalations.add(new AlertConfig.Escalation(Duration.ofMinutes(e.afterMinutes()), e.channelIds()));
     }
+    double minimumChange = b.minimumChange() == null ? AlertConfig.MINIMUM_CHANGE : b.minimumChange();
+    if (!Double.isFinite(minimumChange) || minimumChange < 0 || minimumChange > 1_000_000_000) {
+      throw ProblemException.badField("minimumChange", "minimumChange must be a number, 0 or more");
+    }
     return new AlertConfig(settings, overrides(b.tags(), "tags", byId), overrides(b.resources(), "resources", byId), flapping,
-        escalations);
+        escalations, minimumChange);
   }
 
   private static Map<String, AlertOverride> overrides(Map<String, OverrideBody> in, String path, Map<String, AlertRule> rules) {
