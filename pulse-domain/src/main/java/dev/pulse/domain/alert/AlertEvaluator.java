@@ -54,7 +54,7 @@ public final class AlertEvaluator {
       for (AlertRule rule : rules) {
         String id = Alert.id(rule.id(), r.id());
         Alert previous = book.alerts().get(id);
-        if (!rule.types().contains(r.type()) || !enabled(rule, config) || override.disabled()
+        if (!rule.appliesTo(r) || !enabled(rule, config) || override.disabled()
             || override.disabledRules().contains(rule.id())) {
           continue; // an alert whose rule was turned off ends below, quietly
         }

@@ -23,6 +23,11 @@ public sealed interface AlertRule permits MetricRule, StateRule {
   /** The resource types it applies to. */
   Set<ResourceType> types();
 
+  /** Whether it applies to this resource: by type, and for some rules by the kind of disk. */
+  default boolean appliesTo(Resource resource) {
+    return types().contains(resource.type());
+  }
+
   /** How long the condition must last before the alert fires ("for 5 minutes"); zero fires at once. */
   Duration delay();
 

@@ -41,8 +41,10 @@ public final class DefaultRules {
           Duration.ofMinutes(1)),
       metric("host-temperature", "Temperature", "temperature", AlertCategory.HEALTH, Set.of(AGENT), t(80, 75), t(90, 85),
           Duration.ofMinutes(2)),
-      metric("disk-temperature", "Disk temperature", "temperature", AlertCategory.HEALTH, Set.of(PHYSICAL_DISK), t(55, 50),
-          t(65, 60), Duration.ofMinutes(5)),
+      new MetricRule("disk-temperature", "Disk temperature", "temperature", AlertCategory.HEALTH, Set.of(PHYSICAL_DISK),
+          Set.of("hdd", "ssd", "sata", "sas", "usb", "unknown"), new Thresholds(t(55, 50), t(65, 60)), Duration.ofMinutes(5), true),
+      new MetricRule("nvme-temperature", "NVMe temperature", "temperature", AlertCategory.HEALTH, Set.of(PHYSICAL_DISK),
+          Set.of("nvme"), new Thresholds(t(70, 65), t(80, 75)), Duration.ofMinutes(5), true),
       metric("mail-deferred", "Deferred mail", "mail_queue_deferred", AlertCategory.HEALTH, Set.of(PMG), t(200, 150),
           t(500, 400), Duration.ofMinutes(5)),
       state("offline", "Offline", AlertCategory.AVAILABILITY, Set.of(AGENT, PBS, PMG, K8S_NODE, DOCKER_HOST),
@@ -72,7 +74,7 @@ public final class DefaultRules {
 
   private static MetricRule metric(String id, String title, String metric, AlertCategory category, Set<ResourceType> types,
       Threshold warning, Threshold critical, Duration delay) {
-    return new MetricRule(id, title, metric, category, types, new Thresholds(warning, critical), delay, true);
+    return new MetricRule(id, title, metric, category, types, Set.of(), new Thresholds(warning, critical), delay, true);
   }
 
   private static StateRule state(String id, String title, AlertCategory category, Set<ResourceType> types, Duration delay,

@@ -15,15 +15,26 @@ import org.jspecify.annotations.Nullable;
  * figure is known again.
  *
  * @param metric a {@link HistoryMetrics} name, for example {@code cpu}
+ * @param diskKinds for physical disks, the kinds it is for ({@code nvme}…); empty for all
  */
 public record MetricRule(String id, String title, String metric, AlertCategory category, Set<ResourceType> types,
-    Thresholds defaults, Duration delay, boolean enabledByDefault) implements AlertRule {
+    Set<String> diskKinds, Thresholds defaults, Duration delay, boolean enabledByDefault) implements AlertRule {
 
   public MetricRule {
     types = Set.copyOf(types);
+    diskKinds = Set.copyOf(diskKinds);
     if (HistoryMetrics.named(metric).isEmpty()) {
       throw new IllegalArgumentException("no metric " + metric);
     }
+  }
+
+  /** By type, and when {@code diskKinds} is not empty only for physical disks of those kinds (nvme, ssd, hdd…). */
+  @Override
+  public boolean appliesTo(Resource r) {
+    if (!types.contains(r.type())) {
+      return false;
+    }
+    return diskKinds.isEmpty() || r.facets().disk() != null && diskKinds.contains(r.facets().disk().type().toLowerCase(Locale.ROOT));
   }
 
   @Override

@@ -166,6 +166,22 @@ class AlertEvaluatorTest {
   }
 
   @Test
+  void anNvmeDiskIsHotLaterThanASpinningOne() {
+    run(minutes(0), hotDisk("nvme0", "nvme", 60), hotDisk("sda", "hdd", 60));
+    run(minutes(5), hotDisk("nvme0", "nvme", 60), hotDisk("sda", "hdd", 60));
+    assertEquals(java.util.Set.of("disk-temperature@sda"), book.alerts().keySet(), "60 °C is normal for NVMe (70/65)");
+    assertEquals("Disk temperature 60 °C ≥ 55 °C", book.alerts().get("disk-temperature@sda").message());
+  }
+
+  private static Resource hotDisk(String id, String kind, int celsius) {
+    return new Resource(id, dev.pulse.domain.resource.ResourceType.PHYSICAL_DISK, id, ResourceStatus.ONLINE, null,
+        List.of(new dev.pulse.domain.resource.SourceRef("lab", id, SourceStatus.HEALTHY, T0, null)),
+        dev.pulse.domain.resource.Identity.EMPTY, dev.pulse.domain.resource.Metrics.UNKNOWN, List.of(),
+        dev.pulse.domain.resource.Facets.NONE.withDisk(new dev.pulse.domain.resource.DiskFacet("pve1", "/dev/" + id, null, null,
+            kind, null, "PASSED", null, celsius, null, null)));
+  }
+
+  @Test
   void theDelayOfARuleCanBeChanged() {
     config = new AlertConfig(Map.of("cpu", new AlertConfig.RuleSettings(null, null, Duration.ZERO)), Map.of(), Map.of(),
         AlertConfig.Flapping.DEFAULT);

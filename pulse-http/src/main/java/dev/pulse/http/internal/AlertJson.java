@@ -6,6 +6,7 @@ import dev.pulse.domain.alert.AlertRule;
 import dev.pulse.domain.alert.MetricRule;
 import dev.pulse.domain.alert.Threshold;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -60,6 +61,7 @@ final class AlertJson {
     m.put("metric", r instanceof MetricRule mr ? mr.metric() : null);
     m.put("category", r.category().wireName());
     m.put("types", r.types().stream().map(t -> t.wireName()).sorted().toList());
+    m.put("diskKinds", r instanceof MetricRule mr ? mr.diskKinds().stream().sorted().toList() : List.of());
     m.put("warning", r instanceof MetricRule mr ? threshold(mr.defaults().warning()) : null);
     m.put("critical", r instanceof MetricRule mr ? threshold(mr.defaults().critical()) : null);
     m.put("delaySeconds", r.delay().toSeconds());
