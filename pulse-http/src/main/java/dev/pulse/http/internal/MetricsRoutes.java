@@ -51,7 +51,7 @@ public final class MetricsRoutes {
     HistoryRange range = range(ctx, HistoryRange.H24);
     int maxPoints = integer(ctx, "maxPoints", 500, 2, MAX_POINTS);
     MetricsHistoryStore store = store();
-    if (engine.registry().get(resourceId).isEmpty() && !store.resources().contains(resourceId)) {
+    if (engine.registry().get(resourceId).isEmpty() && store.metricsOf(resourceId).isEmpty()) {
       throw new ProblemException(404, "Not found", "no resource " + resourceId, "resourceId");
     }
     Instant to = engine.clock().instant().truncatedTo(ChronoUnit.SECONDS);

@@ -8,7 +8,7 @@ package dev.pulse.adapters.sqlite.internal;
  */
 final class DecimalSum {
 
-  private static final double[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+  private static final double[] POW10 = ValueStream.POW10;
   private static final long[] LONG10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
   private static final double LIMIT = 0x1p52;
 
@@ -23,7 +23,7 @@ final class DecimalSum {
       return;
     }
     int k = scale;
-    while (k < POW10.length && !decimal(v, k)) {
+    while (k < POW10.length && !ValueStream.exact(v, k)) {
       k++;
     }
     if (k == POW10.length) {
@@ -48,11 +48,4 @@ final class DecimalSum {
     return exact ? units / POW10[scale] : plain;
   }
 
-  private static boolean decimal(double v, int k) {
-    if (!Double.isFinite(v)) {
-      return false;
-    }
-    double scaled = Math.rint(v * POW10[k]);
-    return Math.abs(scaled) < LIMIT && scaled / POW10[k] == v;
-  }
 }

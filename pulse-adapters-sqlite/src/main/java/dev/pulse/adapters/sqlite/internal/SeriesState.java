@@ -152,8 +152,7 @@ public final class SeriesState {
       if (tier == 0 && points.size() > 0) {
         lastAt = points.lastAt();
       }
-      long rolledUntil = heads[tier + 1] == null ? Long.MIN_VALUE
-          : heads[tier + 1].points().lastAt() + STEP[tier + 1];
+      long rolledUntil = newest[tier + 1] == null ? Long.MIN_VALUE : newest[tier + 1].lastAt() + STEP[tier + 1];
       for (int i = 0; i < points.size(); i++) {
         long bucket = floor(points.at(i), STEP[tier + 1]);
         if (bucket < rolledUntil) {

@@ -17,7 +17,7 @@ package dev.pulse.adapters.sqlite.internal;
  */
 final class ValueStream {
 
-  private static final double[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+  static final double[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
   private static final long LIMIT = 1L << 52;
 
   private ValueStream() {}
@@ -95,7 +95,8 @@ final class ValueStream {
     return scale;
   }
 
-  private static boolean exact(double v, int scale) {
+  /** Whether {@code v} is exactly an integer (below 2^52) over 10^scale, bit for bit. */
+  static boolean exact(double v, int scale) {
     if (!Double.isFinite(v)) {
       return false;
     }
