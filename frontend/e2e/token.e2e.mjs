@@ -175,6 +175,40 @@ try {
   await page.click("[data-testid=channel-row][data-name='ops hook'] [data-testid=channel-test]");
   const tested = await (await page.waitForSelector("[data-testid=channel-test-result]:has-text('failed')")).textContent();
   check(tested?.includes("private address") ?? false, `Test says why a webhook to a private address is not sent (${tested})`);
+  await page.click("[data-testid=channel-row][data-name='ops hook'] [data-testid=channel-edit]");
+  await page.fill("input[name=maxPerHour]", "5");
+  await page.click("[data-testid=channel-submit]");
+  await page.waitForSelector("[data-testid=channel-message]:has-text('Channel saved')");
+  const edited = await page.textContent("[data-testid=channel-row][data-name='ops hook']");
+  check(edited?.includes("at most 5/h") && edited.includes("hmacSecret set"), `a channel is changed and keeps its secret (${edited})`);
+
+  // tuning: one resource gets its own CPU thresholds, its alert goes live; an escalation step is kept
+  await page.click("a[href='/alerts']");
+  const firstCpu = await (await page.waitForSelector(cpuAlert, { timeout: 30_000 })).getAttribute("data-id");
+  const resourceId = firstCpu.slice("cpu@".length);
+  await page.click("[data-testid=tab-rules]");
+  await page.selectOption("[data-testid=override-resource]", resourceId);
+  await page.selectOption("[data-testid=override-rule]", "cpu");
+  for (const [field, value] of [["warning-trigger", "500"], ["warning-clear", "400"], ["critical-trigger", "600"], ["critical-clear", "500"]]) {
+    await page.fill(`[data-testid=override-${field}]`, value);
+  }
+  await page.click("[data-testid=override-thresholds]");
+  await page.fill("[data-testid=override-note]", "runs hot by design");
+  await page.click("text=Set note");
+  const override = await page.textContent(`[data-testid=override-row][data-id='${resourceId}']`);
+  check(override?.includes("cpu: warns 500/400, critical 600/500") && override.includes("runs hot by design"),
+    `a resource's own thresholds and note are listed (${override})`);
+  await page.click("[data-testid=escalation-add]");
+  await page.check("[data-testid=escalation-step] [data-testid=escalation-channel][data-name='ops hook']");
+  await page.click("[data-testid=save-rules]");
+  await page.waitForSelector("[data-testid=rules-status]:has-text('Saved')");
+  const stored = await page.evaluate(async () => (await (await fetch("/api/alerts/config",
+    { headers: { Authorization: `Bearer ${localStorage.getItem("pulse.apiToken")}` } })).json()));
+  check(stored.escalations?.length === 1 && stored.escalations[0].afterMinutes === 15 && stored.escalations[0].channelIds.length === 1,
+    `an escalation step is stored (${JSON.stringify(stored.escalations)})`);
+  await page.click("[data-testid=tab-active]");
+  await page.waitForSelector(`[data-testid=alert-row][data-id='${firstCpu}']`, { state: "detached", timeout: 30_000 });
+  check(true, "the resource's own thresholds resolve its CPU alert live");
 } finally {
   await context.close();
 }

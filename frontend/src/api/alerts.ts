@@ -27,6 +27,8 @@ export interface AlertRuleInfo {
   warning: Level | null;
   critical: Level | null;
   delaySeconds: number;
+  /** Set for a counter judged by its rise over this many seconds (restarts). */
+  windowSeconds: number | null;
   clearConfirmations: number;
   enabledByDefault: boolean;
 }
@@ -41,6 +43,8 @@ export interface AlertTuning {
   tags: Record<string, OverrideTuning>;
   resources: Record<string, OverrideTuning>;
   flapping: { changes: number; windowSeconds: number; cooldownSeconds: number };
+  escalations?: { afterMinutes: number; channelIds: string[] }[];
+  minimumChange?: number;
 }
 
 export const fetchAlertHistory = (limit = 200) =>

@@ -39,6 +39,8 @@ const json = { "Content-Type": "application/json" };
 export const listChannels = () => request<{ channels: Channel[] }>("/api/notifications/channels").then((r) => r.channels);
 export const createChannel = (c: ChannelInput) =>
   request<Channel>("/api/notifications/channels", { method: "POST", headers: json, body: JSON.stringify(c) });
+export const updateChannel = (id: string, c: ChannelInput) =>
+  request<Channel>(`/api/notifications/channels/${encodeURIComponent(id)}`, { method: "PUT", headers: json, body: JSON.stringify(c) });
 export const deleteChannel = (id: string) => request<void>(`/api/notifications/channels/${encodeURIComponent(id)}`, { method: "DELETE" });
 export const testChannel = (id: string) =>
   request<{ ok: boolean; error: string | null }>(`/api/notifications/channels/${encodeURIComponent(id)}/test`, { method: "POST" });

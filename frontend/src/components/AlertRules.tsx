@@ -2,7 +2,8 @@ import { For, Show, createResource, createSignal } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { ApiError } from "../api/client";
 import { fetchAlertRules, fetchAlertTuning, saveAlertTuning, type AlertRuleInfo, type AlertTuning, type Level } from "../api/alerts";
-import { useInventory } from "../stores/inventory";
+import { AlertEscalations } from "./AlertEscalations";
+import { AlertOverrides } from "./AlertOverrides";
 import { DataTable, row, td, th } from "./DataTable";
 
 const input = "w-16 rounded border border-line bg-raised px-1.5 py-1 text-sm tabular-nums";
@@ -14,20 +15,24 @@ export function delayText(seconds: number): string {
   return `after ${seconds} s`;
 }
 
-/** "warns at 80 (clears below 75), critical at 95 (clears below 90), after 5 min": the rule in words. */
-export function ruleSummary(warning: Level | null | undefined, critical: Level | null | undefined, delaySeconds: number): string {
-  const part = (name: string, l: Level | null | undefined) => (l ? `${name} at ${l.trigger} (clears below ${l.clear})` : null);
+/**
+ * "warns at 80 (clears below 75), critical at 95 (clears below 90), after 5 min": the rule in words;
+ * a counter rule reads "warns at 3 in 5 min (clears below 1)".
+ */
+export function ruleSummary(warning: Level | null | undefined, critical: Level | null | undefined, delaySeconds: number,
+  windowSeconds: number | null = null): string {
+  const over = windowSeconds ? ` in ${windowSeconds % 60 === 0 ? `${windowSeconds / 60} min` : `${windowSeconds} s`}` : "";
+  const part = (name: string, l: Level | null | undefined) => (l ? `${name} at ${l.trigger}${over} (clears below ${l.clear})` : null);
   return [part("warns", warning), part("critical", critical), delayText(delaySeconds)].filter(Boolean).join(", ");
 }
 
-/** The thresholds editor: every rule with its levels and delay, and per-resource overrides. */
+/** The thresholds editor: every rule with its levels and delay, overrides, escalation and noise settings. */
 export function AlertRules() {
-  const inventory = useInventory();
   const [rules] = createResource(fetchAlertRules);
   const [loaded] = createResource(fetchAlertTuning);
-  const [tuning, setTuning] = createStore<AlertTuning>({ rules: {}, tags: {}, resources: {}, flapping: { changes: 5, windowSeconds: 300, cooldownSeconds: 900 } });
+  const [tuning, setTuning] = createStore<AlertTuning>({ rules: {}, tags: {}, resources: {},
+    flapping: { changes: 5, windowSeconds: 300, cooldownSeconds: 900 }, escalations: [], minimumChange: 2 });
   const [status, setStatus] = createSignal<{ ok: boolean; text: string } | null>(null);
-  const [target, setTarget] = createSignal("");
   let seeded = false;
   const ready = () => {
     if (!seeded && loaded.latest) {
@@ -59,11 +64,6 @@ export function AlertRules() {
     } catch (e) {
       setStatus({ ok: false, text: e instanceof ApiError ? `${e.field ? `${e.field}: ` : ""}${e.message}` : String(e) });
     }
-  };
-  const addOverride = (kind: "monitorOnly" | "disabled") => {
-    const id = target();
-    if (!id) return;
-    setTuning("resources", id, (old) => ({ ...(old ?? {}), [kind]: true }));
   };
 
   return (
@@ -101,7 +101,7 @@ export function AlertRules() {
                       onChange={(ev) => setTuning("rules", r.id, (old) => ({ ...(old ?? {}), delaySeconds: Number(ev.currentTarget.value) }))} />
                   </td>
                   <td class={`${td} text-xs text-muted`} data-testid="rule-summary">
-                    {r.kind === "metric" ? ruleSummary(e().warning, e().critical, e().delaySeconds) : delayText(e().delaySeconds)}
+                    {r.kind === "metric" ? ruleSummary(e().warning, e().critical, e().delaySeconds, r.windowSeconds) : delayText(e().delaySeconds)}
                   </td>
                 </tr>
               );
@@ -109,37 +109,8 @@ export function AlertRules() {
           </For>
         </DataTable>
 
-        <section class="space-y-2">
-          <h2 class="font-medium">Per resource</h2>
-          <div class="flex flex-wrap items-center gap-2 text-sm">
-            <select class="rounded border border-line bg-raised px-2 py-1.5" aria-label="Resource" data-testid="override-resource"
-              value={target()} onChange={(ev) => setTarget(ev.currentTarget.value)}>
-              <option value="">Choose a resource…</option>
-              <For each={[...inventory.all()].sort((a, b) => a.name.localeCompare(b.name))}>
-                {(r) => <option value={r.id}>{r.name} ({r.type})</option>}
-              </For>
-            </select>
-            <button type="button" class="rounded border border-line px-2 py-1" data-testid="override-monitor" onClick={() => addOverride("monitorOnly")}>Monitor only</button>
-            <button type="button" class="rounded border border-line px-2 py-1" data-testid="override-disable" onClick={() => addOverride("disabled")}>No alerts</button>
-          </div>
-          <ul class="text-sm">
-            <For each={Object.entries(tuning.resources)}>
-              {([id, o]) => (
-                <li data-testid="override-row" class="flex items-center gap-2">
-                  <span class="font-medium">{inventory.state.resources[id]?.name ?? id}</span>
-                  <span class="text-muted">{[o.disabled ? "no alerts" : null, o.monitorOnly ? "monitor only" : null,
-                    Object.keys(o.thresholds ?? {}).length ? `own thresholds for ${Object.keys(o.thresholds ?? {}).join(", ")}` : null]
-                    .filter(Boolean).join(", ")}</span>
-                  <button type="button" class="text-xs underline" onClick={() => setTuning("resources", (all) => {
-                    const next = { ...all };
-                    delete next[id];
-                    return next;
-                  })}>remove</button>
-                </li>
-              )}
-            </For>
-          </ul>
-        </section>
+        <AlertOverrides rules={rules.latest!} tuning={tuning} setTuning={setTuning} />
+        <AlertEscalations tuning={tuning} setTuning={setTuning} />
 
         <div class="flex items-center gap-3">
           <button type="button" class="rounded bg-accent px-3 py-1.5 text-sm text-white" data-testid="save-rules" onClick={save}>Save</button>

@@ -13,6 +13,8 @@ export function formatUnit(value: number | null | undefined, unit: string): stri
       return formatRate(value);
     case "celsius":
       return `${value.toFixed(1)} °C`;
+    case "minutes":
+      return `${value} min`;
     case "boolean":
       return value >= 0.5 ? "up" : "down";
     default:
@@ -40,9 +42,14 @@ export const METRIC_LABELS: Record<string, string> = {
   smart_media_errors: "Media errors",
   mail_queue_active: "Active queue",
   mail_queue_deferred: "Deferred queue",
+  mail_queue_hold: "Held mail",
+  mail_queue_total: "All queues",
+  mail_oldest_deferred: "Oldest deferred",
+  restarts: "Restarts",
   mail_in: "Mail in (24 h)",
 };
 
 /** The metrics the detail drawer charts, in this order, when the resource has them. */
 export const CHARTED = ["cpu", "memory", "disk", "net_in", "net_out", "disk_read", "disk_write", "load1", "temperature",
-  "wearout", "smart_reallocated", "smart_pending", "smart_media_errors", "mail_queue_deferred", "mail_queue_active", "mail_in"];
+  "wearout", "smart_reallocated", "smart_pending", "smart_media_errors", "mail_queue_deferred", "mail_queue_active",
+  "mail_queue_hold", "mail_oldest_deferred", "mail_in", "restarts"];

@@ -144,7 +144,7 @@ public final class AlertService {
       } else {
         alerts.put(id, after);
       }
-      book = new AlertBook(alerts, book.changes(), book.quietUntil(), cleared);
+      book = book.with(alerts, cleared);
       store.save(book, List.of(AlertHistoryEntry.byHand(now, type.wireName(), after, by)));
       event = new AlertEvent(type, after, now, false);
     }
@@ -185,7 +185,7 @@ public final class AlertService {
               alert, now, level.compareTo(previous.level()) > 0));
         }
       }
-      book = new AlertBook(alerts, book.changes(), book.quietUntil(), book.cleared());
+      book = book.with(alerts, book.cleared());
       store.save(book, events.stream().map(AlertHistoryEntry::of).toList());
     }
     publish(events);

@@ -49,6 +49,7 @@ public final class AlertEvaluator {
     Set<String> cleared = new HashSet<>();
     List<AlertEvent> events = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Map<String, List<AlertBook.Reading>> readings = new HashMap<>();
     for (Resource r : resources) {
       AlertOverride override = override(r, config);
       for (AlertRule rule : rules) {
@@ -59,6 +60,10 @@ public final class AlertEvaluator {
           continue; // an alert whose rule was turned off ends below, quietly
         }
         seen.add(id);
+        MetricRule counter = rule instanceof MetricRule m && m.window() != null ? m : null;
+        if (counter != null) {
+          read(counter, r, id, book, now, readings);
+        }
         if (rule instanceof MetricRule m && (m.unknown(r) || !vouched(r))) {
           if (previous != null) {
             next.put(id, previous); // nothing to decide on: keep as it is
@@ -70,7 +75,9 @@ public final class AlertEvaluator {
         }
         AlertRule.Thresholds thresholds = thresholds(rule, r, config);
         // hysteresis holds a firing alert; a pending one needs the trigger for its whole delay
-        Condition condition = rule.evaluate(r, previous != null && previous.firing() ? previous.level() : null, thresholds);
+        AlertLevel held = previous != null && previous.firing() ? previous.level() : null;
+        Condition condition = counter != null ? counter.judge(AlertBook.Reading.rise(readings.get(id)), held, thresholds)
+            : rule.evaluate(r, held, thresholds);
         if (condition == null) {
           if (previous != null && previous.firing() && previous.clearStreak() + 1 < rule.clearConfirmations()) {
             next.put(id, previous.with(previous.level(), previous.phase(), previous.message(), previous.value(),
@@ -130,7 +137,19 @@ public final class AlertEvaluator {
         events.add(new AlertEvent(AlertEvent.Type.RESOLVED, gone, now, false));
       }
     }
-    return new Outcome(new AlertBook(next, changes, quiet, cleared), events);
+    return new Outcome(new AlertBook(next, changes, quiet, cleared, readings), events);
+  }
+
+  /** Adds the counter's reading now, from a source that vouches for it; an unknown one keeps the last. */
+  private static void read(MetricRule rule, Resource r, String id, AlertBook book, Instant now,
+      Map<String, List<AlertBook.Reading>> readings) {
+    List<AlertBook.Reading> earlier = book.readings().getOrDefault(id, List.of());
+    Double value = rule.read(r);
+    if (value != null && vouched(r)) {
+      readings.put(id, AlertBook.Reading.keep(earlier, new AlertBook.Reading(now, value), rule.window()));
+    } else if (!earlier.isEmpty()) {
+      readings.put(id, earlier);
+    }
   }
 
   /** Records a firing or resolution; returns whether the alert is (now) flapping. */

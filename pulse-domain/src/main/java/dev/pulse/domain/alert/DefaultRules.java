@@ -26,7 +26,8 @@ import java.util.Set;
  * clear, and delays so that a spike is not an alert. Figures follow Pulse (Go)'s defaults (CPU
  * 80/75, memory 85/80, disk 90/85, storage 85/80, temperatures by kind), with a critical level
  * above each. Adding a rule is adding a line here (and, for a state rule, its check in {@link
- * StateChecks}).
+ * StateChecks}). A rule with a window judges a counter's rise over it: a container restarting 3 times
+ * in 5 minutes is in a loop, however long ago its first restarts were.
  */
 public final class DefaultRules {
 
@@ -42,11 +43,19 @@ public final class DefaultRules {
       metric("host-temperature", "Temperature", "temperature", AlertCategory.HEALTH, Set.of(AGENT), t(80, 75), t(90, 85),
           Duration.ofMinutes(2)),
       new MetricRule("disk-temperature", "Disk temperature", "temperature", AlertCategory.HEALTH, Set.of(PHYSICAL_DISK),
-          Set.of("hdd", "ssd", "sata", "sas", "usb", "unknown"), new Thresholds(t(55, 50), t(65, 60)), Duration.ofMinutes(5), true),
+          Set.of("hdd", "ssd", "sata", "sas", "usb", "unknown"), new Thresholds(t(55, 50), t(65, 60)), Duration.ofMinutes(5), true, null),
       new MetricRule("nvme-temperature", "NVMe temperature", "temperature", AlertCategory.HEALTH, Set.of(PHYSICAL_DISK),
-          Set.of("nvme"), new Thresholds(t(70, 65), t(80, 75)), Duration.ofMinutes(5), true),
+          Set.of("nvme"), new Thresholds(t(70, 65), t(80, 75)), Duration.ofMinutes(5), true, null),
       metric("mail-deferred", "Deferred mail", "mail_queue_deferred", AlertCategory.HEALTH, Set.of(PMG), t(200, 150),
           t(500, 400), Duration.ofMinutes(5)),
+      metric("mail-queue", "Mail queue", "mail_queue_total", AlertCategory.HEALTH, Set.of(PMG), t(500, 400), t(1000, 800),
+          Duration.ofMinutes(5)),
+      metric("mail-hold", "Held mail", "mail_queue_hold", AlertCategory.HEALTH, Set.of(PMG), t(100, 80), t(300, 250),
+          Duration.ofMinutes(5)),
+      metric("mail-age", "Oldest deferred mail", "mail_oldest_deferred", AlertCategory.HEALTH, Set.of(PMG), t(30, 20),
+          t(60, 45), Duration.ZERO),
+      new MetricRule("restart-loop", "Restarts", "restarts", AlertCategory.AVAILABILITY, Set.of(APP_CONTAINER, POD), Set.of(),
+          new Thresholds(t(3, 1), t(10, 5)), Duration.ZERO, true, Duration.ofMinutes(5)),
       state("offline", "Offline", AlertCategory.AVAILABILITY, Set.of(AGENT, PBS, PMG, K8S_NODE, DOCKER_HOST),
           Duration.ofMinutes(1), 3, StateChecks::offline),
       state("disk-health", "Disk health", AlertCategory.HEALTH, Set.of(PHYSICAL_DISK), Duration.ZERO, 1, StateChecks::diskHealth),
@@ -74,7 +83,7 @@ public final class DefaultRules {
 
   private static MetricRule metric(String id, String title, String metric, AlertCategory category, Set<ResourceType> types,
       Threshold warning, Threshold critical, Duration delay) {
-    return new MetricRule(id, title, metric, category, types, Set.of(), new Thresholds(warning, critical), delay, true);
+    return new MetricRule(id, title, metric, category, types, Set.of(), new Thresholds(warning, critical), delay, true, null);
   }
 
   private static StateRule state(String id, String title, AlertCategory category, Set<ResourceType> types, Duration delay,

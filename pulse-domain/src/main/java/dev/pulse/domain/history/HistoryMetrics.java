@@ -1,6 +1,7 @@
 package dev.pulse.domain.history;
 
 import dev.pulse.domain.resource.AgentFacet;
+import dev.pulse.domain.resource.PmgFacet;
 import dev.pulse.domain.resource.Resource;
 import dev.pulse.domain.resource.UsageMetric;
 import java.util.List;
@@ -40,6 +41,10 @@ public final class HistoryMetrics {
       metric("up", "boolean", 0, HistoryMetrics::up),
       metric("mail_queue_active", "count", 0, r -> queue(r, q -> q.active())),
       metric("mail_queue_deferred", "count", 0, r -> queue(r, q -> q.deferred())),
+      metric("mail_queue_hold", "count", 0, r -> queue(r, q -> q.hold())),
+      metric("mail_queue_total", "count", 0, HistoryMetrics::queueTotal),
+      metric("mail_oldest_deferred", "minutes", 0, r -> queue(r, q -> q.oldestDeferredMinutes())),
+      metric("restarts", "count", 0, HistoryMetrics::restarts),
       metric("mail_in", "count/24h", 0, r -> r.facets().pmg() == null || r.facets().pmg().mail() == null
           || r.facets().pmg().mail().incoming() == null ? null : (double) r.facets().pmg().mail().incoming()));
 
@@ -104,7 +109,33 @@ public final class HistoryMetrics {
     };
   }
 
-  private static @Nullable Double queue(Resource r, Function<dev.pulse.domain.resource.PmgFacet.Queues, @Nullable Long> read) {
+  /** Recipients in all four Postfix queues; unknown when no queue size is known. */
+  private static @Nullable Double queueTotal(Resource r) {
+    if (r.facets().pmg() == null || r.facets().pmg().queues() == null) {
+      return null;
+    }
+    PmgFacet.Queues q = r.facets().pmg().queues();
+    Double sum = null;
+    for (Long v : java.util.Arrays.asList(q.active(), q.deferred(), q.hold(), q.incoming())) {
+      if (v != null) {
+        sum = (sum == null ? 0 : sum) + v;
+      }
+    }
+    return sum;
+  }
+
+  /** A container's or pod's restarts so far: a counter that only grows while it exists. */
+  private static @Nullable Double restarts(Resource r) {
+    if (r.facets().docker() != null && r.facets().docker().container() != null) {
+      return (double) r.facets().docker().container().restartCount();
+    }
+    if (r.facets().kubernetes() != null && r.facets().kubernetes().pod() != null) {
+      return (double) r.facets().kubernetes().pod().restarts();
+    }
+    return null;
+  }
+
+  private static @Nullable Double queue(Resource r, Function<PmgFacet.Queues, @Nullable Long> read) {
     if (r.facets().pmg() == null || r.facets().pmg().queues() == null) {
       return null;
     }

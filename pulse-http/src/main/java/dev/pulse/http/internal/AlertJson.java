@@ -65,6 +65,7 @@ final class AlertJson {
     m.put("warning", r instanceof MetricRule mr ? threshold(mr.defaults().warning()) : null);
     m.put("critical", r instanceof MetricRule mr ? threshold(mr.defaults().critical()) : null);
     m.put("delaySeconds", r.delay().toSeconds());
+    m.put("windowSeconds", r instanceof MetricRule mr && mr.window() != null ? mr.window().toSeconds() : null);
     m.put("clearConfirmations", r.clearConfirmations());
     m.put("enabledByDefault", r.enabledByDefault());
     return m;

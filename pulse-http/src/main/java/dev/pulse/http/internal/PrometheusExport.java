@@ -46,7 +46,12 @@ public final class PrometheusExport {
       new Exported("pulse_resource_temperature_celsius", "Hottest sensor, or the disk's own temperature", "temperature", 1),
       new Exported("pulse_resource_up", "1 when online (warnings included), 0 when offline", "up", 1),
       new Exported("pulse_mail_queue_active", "PMG active queue, in recipients", "mail_queue_active", 1),
-      new Exported("pulse_mail_queue_deferred", "PMG deferred queue, in recipients", "mail_queue_deferred", 1));
+      new Exported("pulse_mail_queue_deferred", "PMG deferred queue, in recipients", "mail_queue_deferred", 1),
+      new Exported("pulse_mail_queue_hold", "PMG hold queue, in recipients", "mail_queue_hold", 1),
+      new Exported("pulse_mail_oldest_deferred_seconds", "Lower bound of the oldest deferred message's age",
+          "mail_oldest_deferred", 60),
+      new Exported("pulse_resource_restarts", "Restarts of a container or pod so far; starts again when it is recreated",
+          "restarts", 1));
 
   private final PulseEngine engine;
   private final PrometheusRegistry registry = new PrometheusRegistry();
