@@ -58,6 +58,8 @@ public final class DefaultRules {
           new Thresholds(t(3, 1), t(10, 5)), Duration.ZERO, true, Duration.ofMinutes(5)),
       state("offline", "Offline", AlertCategory.AVAILABILITY, Set.of(AGENT, PBS, PMG, K8S_NODE, DOCKER_HOST),
           Duration.ofMinutes(1), 3, StateChecks::offline),
+      new StateRule("powered-off", "Powered off", AlertCategory.AVAILABILITY, Set.of(VM, SYSTEM_CONTAINER), Duration.ofMinutes(1), 2,
+          false, StateChecks::poweredOff),
       state("disk-health", "Disk health", AlertCategory.HEALTH, Set.of(PHYSICAL_DISK), Duration.ZERO, 1, StateChecks::diskHealth),
       state("disk-wearout", "Disk wear", AlertCategory.HEALTH, Set.of(PHYSICAL_DISK), Duration.ZERO, 1, StateChecks::diskWearout),
       state("pool-health", "Pool health", AlertCategory.HEALTH, Set.of(ZFS_POOL, STORAGE), Duration.ZERO, 1, StateChecks::poolHealth),

@@ -36,6 +36,14 @@ final class StateChecks {
     return r.status() == ResourceStatus.OFFLINE ? critical(r.name() + " is offline") : null;
   }
 
+  /** A guest that is stopped; templates are never running, so they never count. */
+  static @Nullable Condition poweredOff(Resource r) {
+    if (r.facets().proxmox() != null && r.facets().proxmox().template()) {
+      return null;
+    }
+    return r.status() == ResourceStatus.OFFLINE ? warning(r.name() + " is powered off") : null;
+  }
+
   static @Nullable Condition diskHealth(Resource r) {
     var d = r.facets().disk();
     if (d == null) {
@@ -99,6 +107,9 @@ final class StateChecks {
     }
     if ("unhealthy".equals(c.health())) {
       return warning(r.name() + " fails its health check");
+    }
+    if (("exited".equals(c.state()) || "dead".equals(c.state())) && c.exitCode() != null && c.exitCode() != 0) {
+      return warning(r.name() + " exited with code " + c.exitCode()); // 0 is a job that finished
     }
     return null;
   }
