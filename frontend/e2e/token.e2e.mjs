@@ -1,4 +1,5 @@
-// End-to-end: outside demo mode the UI asks for the token once, or takes it once from ?token=.
+// End-to-end: outside demo mode, before any account exists, the UI offers the first-run setup and
+// an API token instead; it takes a token once from ?token=.
 // Then it adds a Proxmox VE connection through /settings and sees the cluster's nodes arrive.
 // Then a Proxmox Backup Server, whose datastores appear under /backups.
 // usage: node e2e/token.e2e.mjs BASE_URL TOKEN PVE_URL PVE_TOKEN_ID PVE_SECRET PVE_FINGERPRINT PBS_URL PBS_TOKEN_ID PBS_SECRET
@@ -11,11 +12,15 @@ const context = await launch();
 try {
   const page = await context.newPage();
   await page.goto(`${base}/infrastructure`);
-  await page.waitForSelector("input[aria-label='API token']");
-  check(true, "without a token the UI asks for one");
+  await page.waitForSelector("[data-testid=setup-form]");
+  check(true, "without an account the UI offers the first-run setup");
+  const headers = await page.evaluate(async () => Object.fromEntries((await fetch("/infrastructure")).headers));
+  check(headers["content-security-policy"]?.includes("frame-ancestors 'none'") && headers["x-content-type-options"] === "nosniff",
+    `pages come with CSP and nosniff (${headers["content-security-policy"]})`);
 
+  await page.click("text=Use an API token instead");
   await page.fill("input[aria-label='API token']", "wrong-token-123456");
-  await page.click("button[type=submit]");
+  await page.click("text=Use token");
   await page.waitForSelector("text=That token was not accepted.");
   check(true, "a wrong token is refused");
 

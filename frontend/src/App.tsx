@@ -1,10 +1,12 @@
 import { Navigate, Route, Router } from "@solidjs/router";
 import { Match, Switch, createResource, createSignal, lazy, type ParentProps } from "solid-js";
 import { checkAccess } from "./api/client";
+import { AuthProvider, canAs } from "./auth/AuthContext";
+import { fetchStatus, logout } from "./auth/session";
 import { adoptTokenFromUrl, clearToken, readToken } from "./auth/token";
 import { HistoryDrawerProvider } from "./components/HistoryDrawer";
 import { Shell } from "./components/Shell";
-import { TokenPrompt } from "./components/TokenPrompt";
+import { SignIn } from "./components/SignIn";
 import { InventoryProvider } from "./stores/inventory";
 
 const Infrastructure = lazy(() => import("./routes/Infrastructure"));
@@ -32,27 +34,46 @@ function Layout(props: ParentProps) {
 export default function App() {
   adoptTokenFromUrl();
   const [attempt, setAttempt] = createSignal(0);
-  // a stored token the server refuses is dropped, and the prompt says so
+  const [wantSignIn, setWantSignIn] = createSignal(false);
+  // a stored token the server refuses is dropped, and the sign-in page says so
   const [access] = createResource(attempt, async () => {
     const hadToken = readToken() !== null;
-    const result = await checkAccess();
+    let result: "ok" | "unauthorized" | "rejected" = await checkAccess();
     if (result === "unauthorized" && hadToken) {
       clearToken();
-      return "rejected" as const;
+      result = "rejected";
     }
-    return result;
+    return { result, status: await fetchStatus() };
   });
-  const retry = () => setAttempt((n) => n + 1);
+  const retry = () => {
+    setWantSignIn(false);
+    setAttempt((n) => n + 1);
+  };
+  const me = () => access()?.status.user ?? null;
+  const publicReads = () => access()?.result === "ok" && me() === null;
+  const auth = {
+    me,
+    publicReads,
+    can: (scope: string) => canAs(me(), publicReads(), scope),
+    signIn: () => setWantSignIn(true),
+    signOut: async () => {
+      if (me()?.kind === "token") clearToken();
+      else await logout();
+      retry();
+    },
+  };
 
   return (
     <Switch fallback={<p class="p-6 text-muted">Connecting to Pulse…</p>}>
       <Match when={access.error}>
         <p class="p-6 text-bad">Pulse is not reachable: {String(access.error)}</p>
       </Match>
-      <Match when={access() === "unauthorized" || access() === "rejected"}>
-        <TokenPrompt rejected={access() === "rejected"} onSaved={retry} />
+      <Match when={access() && (access()!.result !== "ok" || (wantSignIn() && me() === null))}>
+        <SignIn status={access()!.status} rejectedToken={access()!.result === "rejected"} onDone={retry}
+          onCancel={access()!.result === "ok" ? () => setWantSignIn(false) : undefined} />
       </Match>
-      <Match when={access() === "ok"}>
+      <Match when={access()?.result === "ok"}>
+        <AuthProvider value={auth}>
         <Router root={Layout}>
           <Route path="/" component={() => <Navigate href="/infrastructure" />} />
           <Route path="/infrastructure" component={Infrastructure} />
@@ -66,8 +87,10 @@ export default function App() {
           <Route path="/kubernetes" component={Kubernetes} />
           <Route path="/truenas" component={TrueNas} />
           <Route path="/settings" component={Settings} />
+          <Route path="/setup" component={() => <Navigate href="/infrastructure" />} />
           <Route path="*" component={() => <p class="text-muted">No such page.</p>} />
         </Router>
+        </AuthProvider>
       </Match>
     </Switch>
   );

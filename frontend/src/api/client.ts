@@ -7,13 +7,23 @@ export class ApiError extends Error {
   }
 }
 
-function headers(): HeadersInit {
+let csrf: string | null = null;
+
+/** The signed-in session's CSRF token, sent with every change; {@code null} when signed out. */
+export function setCsrfToken(token: string | null): void {
+  csrf = token;
+}
+
+function headers(method: string): Record<string, string> {
   const token = readToken();
-  return token ? { Authorization: `Bearer ${token}` } : {};
+  const h: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  if (csrf && method !== "GET" && method !== "HEAD") h["X-CSRF-Token"] = csrf;
+  return h;
 }
 
 export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { ...headers(), ...(init.headers ?? {}) } });
+  const method = (init.method ?? "GET").toUpperCase();
+  const res = await fetch(path, { ...init, headers: { ...headers(method), ...(init.headers ?? {}) } });
   if (!res.ok) {
     let detail = res.statusText;
     let field: string | undefined;
@@ -29,7 +39,7 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
-/** Whether the API accepts us as we are (token or demo mode). */
+/** Whether the API accepts us as we are (a token, a session, or demo mode). */
 export async function checkAccess(): Promise<"ok" | "unauthorized"> {
   try {
     await request("/api/resources?limit=0");

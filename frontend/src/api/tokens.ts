@@ -1,8 +1,16 @@
 import { request } from "./client";
 
 export type Scope =
-  | "monitoring:read" | "monitoring:write" | "settings:read" | "settings:write"
+  | "monitoring:read" | "monitoring:write" | "settings:read" | "settings:write" | "connections:read" | "connections:write"
+  | "users:read" | "users:write" | "audit:read" | "ai:chat" | "ai:execute"
   | "agent:report" | "docker:report" | "kubernetes:report" | "pve:webhook" | "*";
+
+export interface TokenInfo {
+  id: string; name: string; hint: string; scopes: Scope[]; createdAt: string; expiresAt: string | null; lastUsedAt: string | null;
+}
+
+export const listTokens = () => request<{ tokens: TokenInfo[] }>("/api/security/tokens").then((r) => r.tokens);
+export const revokeToken = (id: string) => request<void>(`/api/security/tokens/${encodeURIComponent(id)}`, { method: "DELETE" });
 
 export interface IssuedToken {
   id: string;

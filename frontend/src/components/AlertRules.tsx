@@ -2,6 +2,7 @@ import { For, Show, createResource, createSignal } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { ApiError } from "../api/client";
 import { fetchAlertRules, fetchAlertTuning, saveAlertTuning, type AlertRuleInfo, type AlertTuning, type Level } from "../api/alerts";
+import { useAuth } from "../auth/AuthContext";
 import { AlertEscalations } from "./AlertEscalations";
 import { AlertOverrides } from "./AlertOverrides";
 import { DataTable, row, td, th } from "./DataTable";
@@ -28,6 +29,7 @@ export function ruleSummary(warning: Level | null | undefined, critical: Level |
 
 /** The thresholds editor: every rule with its levels and delay, overrides, escalation and noise settings. */
 export function AlertRules() {
+  const auth = useAuth();
   const [rules] = createResource(fetchAlertRules);
   const [loaded] = createResource(fetchAlertTuning);
   const [tuning, setTuning] = createStore<AlertTuning>({ rules: {}, tags: {}, resources: {},
@@ -113,7 +115,9 @@ export function AlertRules() {
         <AlertEscalations tuning={tuning} setTuning={setTuning} />
 
         <div class="flex items-center gap-3">
-          <button type="button" class="rounded bg-accent px-3 py-1.5 text-sm text-white" data-testid="save-rules" onClick={save}>Save</button>
+          <Show when={auth.can("settings:write")} fallback={<span class="text-sm text-muted">Changing rules needs settings:write.</span>}>
+            <button type="button" class="rounded bg-accent px-3 py-1.5 text-sm text-white" data-testid="save-rules" onClick={save}>Save</button>
+          </Show>
           <Show when={status()}>
             <span data-testid="rules-status" role="status" class={`text-sm ${status()!.ok ? "text-ok" : "text-bad"}`}>{status()!.text}</span>
           </Show>

@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { For, createSignal, type ParentProps } from "solid-js";
+import { For, Show, createSignal, type ParentProps } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import Moon from "lucide-solid/icons/moon";
 import Sun from "lucide-solid/icons/sun";
@@ -14,6 +14,7 @@ import Container from "lucide-solid/icons/container";
 import Ship from "lucide-solid/icons/ship";
 import HardDriveDownload from "lucide-solid/icons/hard-drive-download";
 import Bell from "lucide-solid/icons/bell";
+import { useAuth } from "../auth/AuthContext";
 import { useInventory } from "../stores/inventory";
 
 /** The pages in the navigation, in order. */
@@ -39,6 +40,7 @@ function initialTheme(): "light" | "dark" {
 
 export function Shell(props: ParentProps) {
   const inventory = useInventory();
+  const auth = useAuth();
   const [theme, setTheme] = createSignal(initialTheme());
   document.documentElement.dataset.theme = theme();
   const toggle = () => {
@@ -55,7 +57,7 @@ export function Shell(props: ParentProps) {
       <header class="flex items-center gap-4 border-b border-line bg-raised px-4 py-2">
         <span class="text-lg font-semibold tracking-tight">Pulse</span>
         <nav class="flex flex-wrap gap-1">
-          <For each={PAGES}>
+          <For each={PAGES.filter((p) => p.href !== "/settings" || ["settings:read", "connections:read", "users:read"].some(auth.can))}>
             {(page) => (
               <A href={page.href} class={link} activeClass="bg-sunken font-medium">
                 <Dynamic component={page.icon} size={16} /> {page.label}
@@ -73,6 +75,16 @@ export function Shell(props: ParentProps) {
             />
             {inventory.socketStatus() === "open" ? "live" : inventory.socketStatus()}
           </span>
+          <Show when={auth.me()} fallback={
+            <button type="button" data-testid="sign-in" class="rounded border border-line px-2 py-1" onClick={auth.signIn}>Sign in</button>}>
+            {(me) => (
+              <span class="flex items-center gap-2">
+                <span data-testid="signed-in-as" title={me().scopes.join(", ")}>{me().name}{me().kind === "token" ? " (token)" : ""}</span>
+                <button type="button" data-testid="sign-out" class="rounded border border-line px-2 py-1" onClick={() => auth.signOut()}>
+                  {me().kind === "token" ? "Forget token" : "Sign out"}</button>
+              </span>
+            )}
+          </Show>
           <button type="button" onClick={toggle} aria-label="Toggle theme" class="rounded p-1.5 hover:bg-sunken">
             {theme() === "dark" ? <Sun size={16} /> : <Moon size={16} />}
           </button>

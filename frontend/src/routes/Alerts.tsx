@@ -6,6 +6,7 @@ import { DataTable, row, td, th } from "../components/DataTable";
 import { AlertRules } from "../components/AlertRules";
 import { formatAge, formatDateTime } from "../format/time";
 import { useInventory } from "../stores/inventory";
+import { useAuth } from "../auth/AuthContext";
 
 const tab = "rounded px-3 py-1.5 text-sm";
 
@@ -18,6 +19,7 @@ function LevelBadge(props: { level: string; pending?: boolean }) {
 
 function ActiveAlerts() {
   const inventory = useInventory();
+  const auth = useAuth();
   const [error, setError] = createSignal<string | null>(null);
   const alerts = createMemo(() => [...inventory.alerts()].sort((a, b) =>
     (a.state === b.state ? 0 : a.state === "firing" ? -1 : 1) || (a.level === b.level ? 0 : a.level === "critical" ? -1 : 1)
@@ -54,6 +56,7 @@ function ActiveAlerts() {
                   {a.acknowledged ? `${a.acknowledged.by}, ${formatAge(a.acknowledged.at)}` : "—"}
                 </td>
                 <td class={`${td} whitespace-nowrap text-xs`}>
+                  <Show when={auth.can("monitoring:write")}>
                   <Show when={a.state === "firing"}>
                     <button type="button" class="mr-2 underline" data-testid="ack"
                       onClick={() => act(a, a.acknowledged ? "unacknowledge" : "acknowledge")}>
@@ -61,6 +64,7 @@ function ActiveAlerts() {
                     </button>
                   </Show>
                   <button type="button" class="underline" data-testid="clear" onClick={() => act(a, "clear")}>Clear</button>
+                  </Show>
                 </td>
               </tr>
             )}
@@ -97,6 +101,7 @@ function AlertHistory() {
 
 export default function Alerts() {
   const [view, setView] = createSignal<"active" | "history" | "rules">("active");
+  const auth = useAuth();
   const inventory = useInventory();
   const firing = () => inventory.alerts().filter((a) => a.state === "firing").length;
   return (
@@ -108,8 +113,10 @@ export default function Alerts() {
             class={`${tab} ${view() === "active" ? "bg-sunken font-medium" : ""}`} onClick={() => setView("active")}>Active ({firing()})</button>
           <button type="button" role="tab" data-testid="tab-history" aria-selected={view() === "history"}
             class={`${tab} ${view() === "history" ? "bg-sunken font-medium" : ""}`} onClick={() => setView("history")}>History</button>
-          <button type="button" role="tab" data-testid="tab-rules" aria-selected={view() === "rules"}
-            class={`${tab} ${view() === "rules" ? "bg-sunken font-medium" : ""}`} onClick={() => setView("rules")}>Rules and thresholds</button>
+          <Show when={auth.can("settings:read")}>
+            <button type="button" role="tab" data-testid="tab-rules" aria-selected={view() === "rules"}
+              class={`${tab} ${view() === "rules" ? "bg-sunken font-medium" : ""}`} onClick={() => setView("rules")}>Rules and thresholds</button>
+          </Show>
         </div>
       </div>
       <Show when={view() === "active"}><ActiveAlerts /></Show>

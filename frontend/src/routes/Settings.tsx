@@ -5,6 +5,9 @@ import { AddHost } from "../components/AddHost";
 import { ConnectionForm } from "../components/ConnectionForm";
 import { DataTable, row, td, th } from "../components/DataTable";
 import { NotificationChannels } from "../components/NotificationChannels";
+import { AccessTokens } from "../components/AccessTokens";
+import { UsersAndRoles } from "../components/UsersAndRoles";
+import { useAuth } from "../auth/AuthContext";
 import { StatusBadge } from "../components/StatusBadge";
 import type { ResourceStatus } from "../api/types";
 
@@ -13,7 +16,8 @@ const HEALTH: Record<Connection["status"], ResourceStatus> = {
 };
 
 export default function Settings() {
-  const [connections, { refetch }] = createResource(listConnections);
+  const auth = useAuth();
+  const [connections, { refetch }] = createResource(() => (auth.can("connections:read") ? listConnections() : Promise.resolve([])));
   const timer = setInterval(() => refetch(), 5000);
   onCleanup(() => clearInterval(timer));
 
@@ -29,6 +33,7 @@ export default function Settings() {
 
   return (
     <div class="space-y-6">
+      <Show when={auth.can("connections:read")}>
       <section class="space-y-3">
         <h1 class="text-xl font-semibold">Connections</h1>
         <Show when={connections()} fallback={<p class="text-muted">Loading…</p>}>
@@ -59,7 +64,9 @@ export default function Settings() {
                       </td>
                       <td class={`${td} tabular-nums`}>{c.resourceCount}</td>
                       <td class={td}>
-                        <button type="button" class="text-xs text-bad underline" onClick={() => remove(c)}>Remove</button>
+                        <Show when={auth.can("connections:write")}>
+                          <button type="button" class="text-xs text-bad underline" onClick={() => remove(c)}>Remove</button>
+                        </Show>
                       </td>
                     </tr>
                   )}
@@ -69,6 +76,8 @@ export default function Settings() {
           )}
         </Show>
       </section>
+      </Show>
+      <Show when={auth.can("connections:write")}>
       <section class="space-y-3">
         <h2 class="text-lg font-semibold">Add a connection</h2>
         <p class="text-sm text-muted">
@@ -77,14 +86,31 @@ export default function Settings() {
         </p>
         <ConnectionForm onCreated={() => refetch()} />
       </section>
+      </Show>
+      <Show when={auth.can("users:write")}>
       <section class="space-y-3">
         <h2 class="text-lg font-semibold">Add a host</h2>
         <AddHost />
       </section>
+      </Show>
+      <Show when={auth.can("settings:read")}>
       <section class="space-y-3">
         <h2 class="text-lg font-semibold">Notifications</h2>
         <NotificationChannels />
       </section>
+      </Show>
+      <Show when={auth.can("users:read")}>
+      <section class="space-y-3" data-testid="security-section">
+        <h2 class="text-lg font-semibold">Accounts and roles</h2>
+        <UsersAndRoles />
+      </section>
+      </Show>
+      <Show when={auth.can("users:read") || auth.me()?.kind === "session"}>
+      <section class="space-y-3">
+        <h2 class="text-lg font-semibold">API tokens and your password</h2>
+        <AccessTokens />
+      </section>
+      </Show>
     </div>
   );
 }

@@ -1,11 +1,13 @@
 package dev.pulse.app;
 
 import dev.pulse.adapters.sqlite.SqliteDatabase;
+import dev.pulse.adapters.sqlite.SqliteAccountStore;
 import dev.pulse.adapters.sqlite.SqliteAlertStore;
 import dev.pulse.adapters.sqlite.SqliteMetricsHistory;
 import dev.pulse.adapters.sqlite.SqliteNotificationQueue;
 import dev.pulse.domain.notify.NotificationQueue;
 import dev.pulse.domain.alert.AlertStore;
+import dev.pulse.domain.security.AccountStore;
 import dev.pulse.domain.history.HistoryRetention;
 import dev.pulse.domain.history.MetricsHistoryStore;
 import java.io.IOException;
@@ -15,7 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The SQLite file and what lives in it (metrics history, alerts, the notification queue): {@code pulse.db} in the data
+ * The SQLite file and what lives in it (metrics history, alerts, the notification queue, accounts and sessions): {@code pulse.db} in the data
  * directory, or, for a demo, a file of its own in the temporary directory that goes away when the
  * demo stops.
  */
@@ -25,6 +27,7 @@ final class LocalDatabase implements AutoCloseable {
   private final SqliteMetricsHistory store;
   private final SqliteAlertStore alerts;
   private final SqliteNotificationQueue notifications;
+  private final SqliteAccountStore accounts;
   private final boolean temporary;
 
   private LocalDatabase(SqliteDatabase database, SqliteMetricsHistory store, boolean temporary) {
@@ -32,6 +35,7 @@ final class LocalDatabase implements AutoCloseable {
     this.store = store;
     this.alerts = new SqliteAlertStore(database);
     this.notifications = new SqliteNotificationQueue(database);
+    this.accounts = new SqliteAccountStore(database);
     this.temporary = temporary;
   }
 
@@ -53,6 +57,10 @@ final class LocalDatabase implements AutoCloseable {
 
   NotificationQueue notifications() {
     return notifications;
+  }
+
+  AccountStore accounts() {
+    return accounts;
   }
 
   @Override

@@ -19,14 +19,16 @@ import java.util.Objects;
  *     {@code _MINUTE_DAYS}, {@code _HOUR_DAYS}, {@code _DAY_DAYS}; default 24 h, 7, 90 and 730 days)
  * @param metricsPort a separate port serving {@code /metrics} without a token ({@code
  *     PULSE_METRICS_PORT}), or {@code null} (default: only the main port, with a token)
+ * @param security sign-in, allowed origins and rate limits
  */
 public record PulseConfig(int port, String bindAddress, Path dataDir, String apiToken, Duration pollInterval,
-    Duration pollTimeout, HistoryRetention retention, Integer metricsPort) {
+    Duration pollTimeout, HistoryRetention retention, Integer metricsPort, SecurityConfig security) {
 
   public PulseConfig {
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(security, "security");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("PULSE_PORT must be between 0 and 65535, not " + port);
     }
@@ -53,7 +55,7 @@ public record PulseConfig(int port, String bindAddress, Path dataDir, String api
     String metrics = env.get("PULSE_METRICS_PORT");
     Integer metricsPort = metrics == null || metrics.isBlank() ? null : integer(env, "PULSE_METRICS_PORT", 0, 1, 65535);
     return new PulseConfig(port, bind, dataDir, token == null ? null : token.strip(), interval, timeout, retention(env),
-        metricsPort);
+        metricsPort, SecurityConfig.fromEnvironment(env, (name, fallback) -> integer(env, name, fallback, 1, 1_000_000)));
   }
 
   private static HistoryRetention retention(Map<String, String> env) {

@@ -20,7 +20,7 @@ final class AppFixture {
 
   static PulseConfig config(Path dataDir, String token) {
     return new PulseConfig(0, "127.0.0.1", dataDir, token, Duration.ofSeconds(1), Duration.ofSeconds(5),
-        dev.pulse.domain.history.HistoryRetention.DEFAULT, null);
+        dev.pulse.domain.history.HistoryRetention.DEFAULT, null, SecurityConfig.DEFAULT);
   }
 
   static PulseServer start(Path dataDir, boolean demo) throws IOException {
@@ -36,12 +36,13 @@ final class AppFixture {
   }
 
   static HttpResponse<String> post(PulseServer server, String path, String body, String token) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-        .header("Authorization", "Bearer " + token)
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static void await(String what, BooleanSupplier condition, int seconds) throws InterruptedException {

@@ -64,6 +64,14 @@ class BrowserIT {
   }
 
   @Test
+  void theFirstAdminIsCreatedWithTheBootstrapTokenAndAViewerSeesNoSettings() throws Exception {
+    try (PulseServer server = PulseServer.start(AppFixture.config(data, null), false, java.time.Clock.systemUTC(), "it")) {
+      int exit = runNode("accounts.e2e.mjs", "http://127.0.0.1:" + server.port(), server.bootstrapToken());
+      assertEquals(0, exit, "accounts.e2e.mjs failed; see its output above");
+    }
+  }
+
+  @Test
   void outsideDemoModeTheUiTakesTheTokenThenAddsPvePbsAndTrueNasConnectionsWhoseDataAppears() throws Exception {
     String tokenId = "ui@pve!e2e";
     String secret = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";

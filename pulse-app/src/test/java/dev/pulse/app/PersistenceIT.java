@@ -40,20 +40,48 @@ class PersistenceIT {
   }
 
   @Test
-  void aGeneratedTokenIsStoredOnlyAsAHashAndWorksAfterARestart() throws Exception {
-    String token;
+  void withoutAnyAccountABootstrapTokenCreatesTheFirstAdminOnceAndSessionsSurviveARestart() throws Exception {
+    String cookie;
     try (PulseServer server = PulseServer.start(AppFixture.config(data, null), false, Clock.systemUTC(), "it")) {
-      token = server.generatedToken();
-      assertNotNull(token);
-      assertEquals(200, AppFixture.get(server, "/api/resources", token).statusCode());
-      assertEquals(401, AppFixture.get(server, "/api/resources", null).statusCode());
+      String bootstrap = server.bootstrapToken();
+      assertNotNull(bootstrap);
+      Path file = data.resolve(".bootstrap-token");
+      assertEquals(bootstrap, Files.readString(file).strip());
+      assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+          java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(file));
+      assertEquals(401, AppFixture.get(server, "/api/resources", null).statusCode(), "no default access");
+      var setup = AppFixture.post(server, "/api/security/setup", "{\"bootstrapToken\":\"" + bootstrap
+          + "\",\"username\":\"admin\",\"password\":\"a long enough password\"}", null);
+      assertEquals(200, setup.statusCode(), setup.body());
+      assertFalse(Files.exists(file), "the bootstrap token works once");
+      String set = setup.headers().firstValue("Set-Cookie").orElseThrow();
+      cookie = set.substring(0, set.indexOf(';'));
     }
-    String stored = Files.readString(data.resolve("api-token.sha256"));
-    assertFalse(stored.contains(token));
+    String db = new String(Files.readAllBytes(data.resolve("pulse.db")), StandardCharsets.ISO_8859_1);
+    assertFalse(db.contains("a long enough password"), "the password is kept hashed");
     try (PulseServer server = PulseServer.start(AppFixture.config(data, null), false, Clock.systemUTC(), "it")) {
-      assertNull(server.generatedToken(), "the token is printed once only");
-      assertEquals(200, AppFixture.get(server, "/api/resources", token).statusCode());
+      assertNull(server.bootstrapToken(), "there is an admin now");
+      var read = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/resources")).header("Cookie", cookie).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, read.statusCode(), "the session outlives the restart");
     }
+  }
+
+  @Test
+  void anAdminFromTheEnvironmentIsCreatedWithItsPasswordHashed() throws Exception {
+    PulseConfig base = AppFixture.config(data, null);
+    PulseConfig config = new PulseConfig(base.port(), base.bindAddress(), data, null, base.pollInterval(), base.pollTimeout(),
+        base.retention(), null, new SecurityConfig("ops", "from the environment 1", java.util.List.of(),
+            dev.pulse.http.RateLimits.DEFAULT));
+    try (PulseServer server = PulseServer.start(config, false, Clock.systemUTC(), "it")) {
+      assertNull(server.bootstrapToken());
+      var login = AppFixture.post(server, "/api/security/login", "{\"username\":\"ops\",\"password\":\"from the environment 1\"}",
+          null);
+      assertEquals(200, login.statusCode(), login.body());
+    }
+    String db = new String(Files.readAllBytes(data.resolve("pulse.db")), StandardCharsets.ISO_8859_1);
+    assertFalse(db.contains("from the environment 1"));
   }
 
   @Test

@@ -108,6 +108,10 @@ public final class AccessTokens {
     return new Issued(token, record);
   }
 
+  Clock clock() {
+    return clock;
+  }
+
   public List<ApiToken> list() {
     synchronized (byHash) {
       return new ArrayList<>(byHash.values());
@@ -125,7 +129,8 @@ public final class AccessTokens {
     }
   }
 
-  private static String sha256(String s) {
+  /** The hex SHA-256 of a secret, as tokens and session cookies are kept. */
+  static String sha256(String s) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

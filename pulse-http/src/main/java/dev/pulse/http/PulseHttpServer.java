@@ -6,6 +6,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.pulse.domain.agent.AgentReportDecoder;
 import dev.pulse.engine.PulseEngine;
 import dev.pulse.http.internal.AccessGuard;
+import dev.pulse.http.internal.AuthRoutes;
+import dev.pulse.http.internal.RateLimiter;
+import dev.pulse.http.internal.SecurityHeaders;
+import dev.pulse.http.internal.UserRoutes;
 import dev.pulse.http.internal.AgentRoutes;
 import dev.pulse.http.internal.ConnectionRoutes;
 import dev.pulse.http.internal.Problems;
@@ -54,6 +58,9 @@ public final class PulseHttpServer implements AutoCloseable {
     SystemRoutes system = new SystemRoutes(b.version);
     AgentRoutes agents = new AgentRoutes(b.engine, b.agentDecoders, b.version);
     TokenRoutes tokens = new TokenRoutes(b.access.tokens(), json, b.maxBodyBytes);
+    AuthRoutes auth = new AuthRoutes(b.access.accounts(), json, b.maxBodyBytes);
+    UserRoutes users = new UserRoutes(b.access.accounts().directory(), json, b.maxBodyBytes);
+    RateLimiter limiter = new RateLimiter(b.rateLimits, b.access.tokens().clock());
     InstallRoutes install = new InstallRoutes(b.agentJar);
     MetricsRoutes metrics = new MetricsRoutes(b.engine);
     AlertRoutes alertRoutes = new AlertRoutes(b.engine, json, b.maxBodyBytes);
@@ -75,8 +82,12 @@ public final class PulseHttpServer implements AutoCloseable {
         config.staticFiles.add("/public", Location.CLASSPATH);
         config.spaRoot.addFile("/", "/public/index.html", Location.CLASSPATH);
       }
+      SecurityHeaders.register(config.routes);
+      limiter.register(config.routes); // before the guard: guessing tokens and passwords is throttled too
       guard.register(config.routes);
       system.register(config.routes);
+      auth.register(config.routes);
+      users.register(config.routes);
       resources.register(config.routes);
       connections.register(config.routes);
       agents.register(config.routes);
@@ -122,6 +133,19 @@ public final class PulseHttpServer implements AutoCloseable {
     return metricsServer == null ? -1 : metricsServer.getPort();
   }
 
+  /** A route as registered: its method, path and the access it declared ({@code null} for none). */
+  public record Route(String method, String path, String access) {}
+
+  /** Every HTTP route with the access it declared: for the test that walks them all, and for docs. */
+  public java.util.List<Route> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream().map(p -> {
+      io.javalin.security.Roles roles = p.endpoint.metadata(io.javalin.security.Roles.class);
+      String access = roles == null ? null : roles.getRoles().stream().filter(dev.pulse.http.internal.Access.class::isInstance)
+          .map(r -> ((dev.pulse.http.internal.Access) r).name()).findFirst().orElse(null);
+      return new Route(p.endpoint.method.name(), p.endpoint.path, access);
+    }).toList();
+  }
+
   /** The port it listens on, useful after {@code start(0)}. */
   public int port() {
     return app.port();
@@ -149,8 +173,15 @@ public final class PulseHttpServer implements AutoCloseable {
     private final java.util.List<AgentReportDecoder> agentDecoders = new java.util.ArrayList<>();
     private java.nio.file.Path agentJar;
     private Integer metricsPort;
+    private RateLimits rateLimits = RateLimits.DEFAULT;
 
     private Builder() {}
+
+    /** How many requests a client may make a minute, by class of route (default {@link RateLimits#DEFAULT}). */
+    public Builder rateLimits(RateLimits limits) {
+      this.rateLimits = Objects.requireNonNull(limits);
+      return this;
+    }
 
     /**
      * Also serves {@code GET /metrics} without a token on its own port (0 picks one), for Prometheus

@@ -45,6 +45,16 @@ final class HttpFixture implements AutoCloseable {
 
   /** @param history where the engine records history, or {@code null} for none */
   HttpFixture(boolean publicReads, java.nio.file.Path agentJar, dev.pulse.domain.history.MetricsHistoryStore history) {
+    this(AccessPolicy.adminToken(TOKEN::equals, publicReads, java.time.Clock.systemUTC()), GENEROUS, agentJar, history);
+  }
+
+  /** With this access policy and these rate limits: for the tests of signing in and of limits. */
+  HttpFixture(AccessPolicy access, RateLimits limits) {
+    this(access, limits, null, null);
+  }
+
+  private HttpFixture(AccessPolicy access, RateLimits limits, java.nio.file.Path agentJar,
+      dev.pulse.domain.history.MetricsHistoryStore history) {
     ResourceCollector ticking = new ResourceCollector() {
       @Override
       public String platform() {
@@ -105,10 +115,14 @@ final class HttpFixture implements AutoCloseable {
         .version("1.2.3-test")
         .maxBodyBytes(4096)
         .agentJar(agentJar)
-        .access(AccessPolicy.adminToken(TOKEN::equals, publicReads, java.time.Clock.systemUTC()))
+        .access(access)
+        .rateLimits(limits)
         .build()
         .start(0);
   }
+
+  /** Limits no test of something else reaches: the rate limits have a test of their own. */
+  static final RateLimits GENEROUS = new RateLimits(1_000, 100_000, 100_000, 100_000);
 
   /** Waits until the fake source's first poll has registered the resource. */
   void awaitResource(String id) throws InterruptedException {

@@ -40,11 +40,11 @@ public final class ConnectionRoutes {
   public record IntervalsJson(Long fast, Long slow, Long disks) {}
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/connections", this::list, Access.SETTINGS_READ);
-    routes.post("/api/connections", this::create, Access.SETTINGS_WRITE);
-    routes.post("/api/connections/test", this::test, Access.SETTINGS_WRITE);
-    routes.get("/api/connections/{id}", this::one, Access.SETTINGS_READ);
-    routes.delete("/api/connections/{id}", this::delete, Access.SETTINGS_WRITE);
+    routes.get("/api/connections", this::list, Access.CONNECTIONS_READ);
+    routes.post("/api/connections", this::create, Access.CONNECTIONS_WRITE);
+    routes.post("/api/connections/test", this::test, Access.CONNECTIONS_WRITE);
+    routes.get("/api/connections/{id}", this::one, Access.CONNECTIONS_READ);
+    routes.delete("/api/connections/{id}", this::delete, Access.CONNECTIONS_WRITE);
   }
 
   private void list(Context ctx) {

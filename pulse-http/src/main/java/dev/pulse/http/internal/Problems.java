@@ -24,6 +24,8 @@ public final class Problems {
 
   public static void register(RoutesConfig routes) {
     routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.getMessage(), e.field()));
+    routes.exception(dev.pulse.domain.InvalidFieldException.class, (e, ctx) ->
+        write(ctx, 400, "Invalid request", e.getMessage(), e.field()));
     routes.exception(HttpResponseException.class, (e, ctx) ->
         write(ctx, e.getStatus(), title(e.getStatus()), e.getMessage(), null));
     routes.exception(Exception.class, (e, ctx) -> {

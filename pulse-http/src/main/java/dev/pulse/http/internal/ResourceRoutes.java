@@ -44,8 +44,8 @@ public final class ResourceRoutes {
   public void register(RoutesConfig routes) {
     routes.get("/api/resources", this::list, Access.MONITORING_READ);
     routes.get("/api/resources/{id}", this::one, Access.MONITORING_READ);
-    routes.post("/api/resources/{id}/link", this::link, Access.SETTINGS_WRITE);
-    routes.post("/api/resources/{id}/unlink", this::unlink, Access.SETTINGS_WRITE);
+    routes.post("/api/resources/{id}/link", this::link, Access.CONNECTIONS_WRITE);
+    routes.post("/api/resources/{id}/unlink", this::unlink, Access.CONNECTIONS_WRITE);
   }
 
   private void link(Context ctx) {

@@ -35,9 +35,9 @@ public final class TokenRoutes {
   public record TokenRequest(String name, List<String> scopes, Integer expiresInDays) {}
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/security/tokens", this::list, Access.SETTINGS_WRITE); // even names and hints only for admins
-    routes.post("/api/security/tokens", this::issue, Access.SETTINGS_WRITE);
-    routes.delete("/api/security/tokens/{id}", this::revoke, Access.SETTINGS_WRITE);
+    routes.get("/api/security/tokens", this::list, Access.USERS_READ);
+    routes.post("/api/security/tokens", this::issue, Access.USERS_WRITE);
+    routes.delete("/api/security/tokens/{id}", this::revoke, Access.USERS_WRITE);
   }
 
   private void list(Context ctx) {
@@ -50,13 +50,12 @@ public final class TokenRoutes {
     if (request.scopes() == null || request.scopes().isEmpty()) {
       throw ProblemException.badField("scopes", "at least one scope is required");
     }
-    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-    for (int i = 0; i < request.scopes().size(); i++) {
-      String name = request.scopes().get(i);
-      int at = i;
-      scopes.add(Scope.fromWireName(name == null ? "" : name.strip()).orElseThrow(() -> ProblemException.badField(
-          "scopes[" + at + "]", "unknown scope '" + name + "'; known: " + String.join(", ",
-              EnumSet.allOf(Scope.class).stream().map(Scope::wireName).toList()))));
+    Set<Scope> scopes = scopes(request.scopes(), "scopes");
+    AccessGuard.Caller caller = AccessGuard.caller(ctx).orElseThrow();
+    for (Scope s : scopes) {
+      if (!caller.allows(s)) {
+        throw new ProblemException(403, "Forbidden", "you cannot issue a token with " + s.wireName() + ": you lack it", "scopes");
+      }
     }
     Integer days = request.expiresInDays();
     if (days != null && (days < 1 || days > MAX_DAYS)) {
@@ -71,6 +70,22 @@ public final class TokenRoutes {
     Map<String, Object> body = json(issued.record());
     body.put("token", issued.token());
     ctx.status(201).json(body);
+  }
+
+  /** Scope names from a request, a 400 naming {@code field[i]} for one that is unknown. */
+  static Set<Scope> scopes(List<String> names, String field) {
+    Set<Scope> out = EnumSet.noneOf(Scope.class);
+    if (names == null) {
+      return out;
+    }
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      int at = i;
+      out.add(Scope.fromWireName(name == null ? "" : name.strip()).orElseThrow(() -> ProblemException.badField(
+          field + "[" + at + "]", "unknown scope '" + name + "'; known: " + String.join(", ",
+              EnumSet.allOf(Scope.class).stream().map(Scope::wireName).toList()))));
+    }
+    return out;
   }
 
   private void revoke(Context ctx) {

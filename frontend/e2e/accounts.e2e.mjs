@@ -1,0 +1,79 @@
+// End-to-end: first-run setup with the bootstrap token, accounts and roles, a token shown once,
+// a viewer who sees no settings and cannot acknowledge, and the sign-in lockout.
+// usage: node e2e/accounts.e2e.mjs BASE_URL BOOTSTRAP_TOKEN
+import { check, launch } from "./browser.mjs";
+
+const [base, bootstrap] = process.argv.slice(2);
+if (!bootstrap) throw new Error("usage: accounts.e2e.mjs BASE_URL BOOTSTRAP_TOKEN");
+
+const context = await launch();
+try {
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.waitForSelector("[data-testid=setup-form]");
+  await page.fill("input[name=bootstrapToken]", "not-the-token");
+  await page.fill("input[name=username]", "admin");
+  await page.fill("input[name=password]", "first admin password");
+  await page.fill("input[name=repeat]", "first admin password");
+  await page.click("[data-testid=setup-form] button[type=submit]");
+  const wrong = await (await page.waitForSelector("[data-testid=sign-in-error]")).textContent();
+  check(wrong?.includes("bootstrap token is wrong") ?? false, `a wrong bootstrap token is refused (${wrong})`);
+  await page.fill("input[name=bootstrapToken]", bootstrap);
+  await page.click("[data-testid=setup-form] button[type=submit]");
+  await page.waitForSelector("[data-testid=signed-in-as]:has-text('admin')");
+  check(true, "the bootstrap token creates the first admin, who is signed in");
+  const cookie = (await context.cookies()).find((c) => c.name === "pulse_session");
+  check(cookie?.httpOnly && cookie.sameSite === "Strict", `the session cookie is HttpOnly and SameSite=Strict (${JSON.stringify(cookie)})`);
+
+  await page.click("a[href='/settings']");
+  await page.waitForSelector("[data-testid=security-section]");
+  await page.fill("input[name=newUsername]", "val");
+  await page.fill("input[name=newPassword]", "viewer password 1");
+  await page.selectOption("select[name=newRole]", "viewer");
+  await page.click("[data-testid=user-form] button[type=submit]");
+  await page.waitForSelector("[data-testid=user-row][data-name=val]");
+  check(true, "an admin adds a viewer account");
+  await page.fill("input[name=roleName]", "oncall");
+  await page.check("[data-testid=role-allow][data-scope='monitoring:write']");
+  await page.check("[data-testid=role-deny][data-scope='audit:read']");
+  await page.click("[data-testid=role-form] button[type=submit]");
+  const role = await (await page.waitForSelector("[data-testid=role-row][data-name=oncall]")).textContent();
+  check(role?.includes("allows monitoring:write") && role.includes("denies audit:read"), `a custom role with a deny is saved (${role})`);
+  await page.fill("input[name=tokenName]", "grafana");
+  await page.click("[data-testid=token-form] button[type=submit]");
+  const issued = await (await page.waitForSelector("[data-testid=issued-token] code")).textContent();
+  check(issued?.startsWith("pulse_") ?? false, "a new token is shown once");
+  const listed = await page.textContent("[data-testid=token-row][data-name=grafana]");
+  check(!listed.includes(issued) && listed.includes(issued.slice(-4)), `afterwards only its last characters are listed (${listed})`);
+
+  await page.click("[data-testid=sign-out]");
+  await page.waitForSelector("[data-testid=login-form]");
+  check(true, "signing out leads to the sign-in form");
+  await page.fill("input[name=username]", "val");
+  await page.fill("input[name=password]", "viewer password 1");
+  await page.click("[data-testid=login-form] button[type=submit]");
+  await page.waitForSelector("[data-testid=signed-in-as]:has-text('val')");
+  const nav = await page.$$eval("header nav a", (links) => links.map((a) => a.getAttribute("href")));
+  check(!nav.includes("/settings") && nav.includes("/alerts"), `a viewer has no Settings in the menu (${nav.join(" ")})`);
+  await page.click("a[href='/alerts']");
+  await page.waitForSelector("[data-testid=tab-history]");
+  check((await page.$("[data-testid=tab-rules]")) === null && (await page.$("[data-testid=ack]")) === null,
+    "nor rule editing or acknowledging");
+  const forced = await page.evaluate(async () => (await fetch("/api/connections")).status);
+  check(forced === 403, `and the server refuses what the UI hides (${forced})`);
+
+  await page.click("[data-testid=sign-out]");
+  for (let i = 0; i < 5; i++) {
+    await page.fill("input[name=username]", "val");
+    await page.fill("input[name=password]", `guess ${i} wrong`);
+    await page.click("[data-testid=login-form] button[type=submit]");
+    await page.waitForSelector(`[data-testid=sign-in-error]`);
+  }
+  await page.fill("input[name=password]", "viewer password 1");
+  await page.click("[data-testid=login-form] button[type=submit]");
+  await page.waitForSelector("[data-testid=sign-in-error]:has-text('too many')");
+  check(true, "after five failures even the right password is refused for now");
+} finally {
+  await context.close();
+}
+console.log("accounts e2e passed");
