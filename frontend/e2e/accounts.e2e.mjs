@@ -46,6 +46,14 @@ try {
   const listed = await page.textContent("[data-testid=token-row][data-name=grafana]");
   check(!listed.includes(issued) && listed.includes(issued.slice(-4)), `afterwards only its last characters are listed (${listed})`);
 
+  await page.click("[data-testid=audit-verify]");
+  const verified = await (await page.waitForSelector("[data-testid=audit-verification]")).textContent();
+  check(verified?.startsWith("Intact") ?? false, `the audit log verifies (${verified})`);
+  await page.waitForSelector("[data-testid=audit-row]:has-text('POST /api/security/users')");
+  const actions = await page.$$eval("[data-testid=audit-row]", (rows) => rows.map((r) => r.textContent));
+  check(actions.some((a) => a.includes("admin") && a.includes("POST /api/security/users") && a.includes("success 201")),
+    `the audit log shows who added the account (${actions.length} entries)`);
+
   await page.click("[data-testid=sign-out]");
   await page.waitForSelector("[data-testid=login-form]");
   check(true, "signing out leads to the sign-in form");

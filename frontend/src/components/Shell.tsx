@@ -57,7 +57,7 @@ export function Shell(props: ParentProps) {
       <header class="flex items-center gap-4 border-b border-line bg-raised px-4 py-2">
         <span class="text-lg font-semibold tracking-tight">Pulse</span>
         <nav class="flex flex-wrap gap-1">
-          <For each={PAGES.filter((p) => p.href !== "/settings" || ["settings:read", "connections:read", "users:read"].some(auth.can))}>
+          <For each={PAGES.filter((p) => p.href !== "/settings" || ["settings:read", "connections:read", "users:read", "audit:read"].some(auth.can))}>
             {(page) => (
               <A href={page.href} class={link} activeClass="bg-sunken font-medium">
                 <Dynamic component={page.icon} size={16} /> {page.label}

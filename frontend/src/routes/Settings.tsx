@@ -7,6 +7,7 @@ import { DataTable, row, td, th } from "../components/DataTable";
 import { NotificationChannels } from "../components/NotificationChannels";
 import { AccessTokens } from "../components/AccessTokens";
 import { UsersAndRoles } from "../components/UsersAndRoles";
+import { AuditLog } from "../components/AuditLog";
 import { useAuth } from "../auth/AuthContext";
 import { StatusBadge } from "../components/StatusBadge";
 import type { ResourceStatus } from "../api/types";
@@ -103,6 +104,12 @@ export default function Settings() {
       <section class="space-y-3" data-testid="security-section">
         <h2 class="text-lg font-semibold">Accounts and roles</h2>
         <UsersAndRoles />
+      </section>
+      </Show>
+      <Show when={auth.can("audit:read")}>
+      <section class="space-y-3" data-testid="audit-section">
+        <h2 class="text-lg font-semibold">Audit log</h2>
+        <AuditLog />
       </section>
       </Show>
       <Show when={auth.can("users:read") || auth.me()?.kind === "session"}>

@@ -3,10 +3,12 @@ package dev.pulse.app;
 import dev.pulse.adapters.sqlite.SqliteDatabase;
 import dev.pulse.adapters.sqlite.SqliteAccountStore;
 import dev.pulse.adapters.sqlite.SqliteAlertStore;
+import dev.pulse.adapters.sqlite.SqliteAuditLog;
 import dev.pulse.adapters.sqlite.SqliteMetricsHistory;
 import dev.pulse.adapters.sqlite.SqliteNotificationQueue;
 import dev.pulse.domain.notify.NotificationQueue;
 import dev.pulse.domain.alert.AlertStore;
+import dev.pulse.domain.audit.AuditLog;
 import dev.pulse.domain.security.AccountStore;
 import dev.pulse.domain.history.HistoryRetention;
 import dev.pulse.domain.history.MetricsHistoryStore;
@@ -61,6 +63,11 @@ final class LocalDatabase implements AutoCloseable {
 
   AccountStore accounts() {
     return accounts;
+  }
+
+  /** The audit log in this file, sealed with {@code key}. */
+  AuditLog audit(byte[] key) {
+    return new SqliteAuditLog(database, key);
   }
 
   @Override

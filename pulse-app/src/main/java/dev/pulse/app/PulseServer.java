@@ -76,7 +76,7 @@ public final class PulseServer implements AutoCloseable {
   public static PulseServer start(PulseConfig config, boolean demo, Clock clock, String version) throws IOException {
     Files.createDirectories(config.dataDir());
     ApiTokens tokens = ApiTokens.load(config.apiToken(), config.dataDir().resolve("api-token.sha256"));
-    AesGcmCipher cipher = demo ? null : AesGcmCipher.fromKeyFile(config.dataDir().resolve("secret.key"));
+    AesGcmCipher cipher = demo ? null : AesGcmCipher.load(config.security().encryptionKey(), config.dataDir().resolve("secret.key"));
     ConnectionStore store = demo ? ConnectionStore.inMemory()
         : new EncryptedFileConnectionStore(config.dataDir().resolve("connections.enc"), cipher);
     LocalDatabase database = LocalDatabase.open(demo ? null : config.dataDir(), config.retention(), clock);
@@ -98,6 +98,8 @@ public final class PulseServer implements AutoCloseable {
         .addCollectorFactory(new TrueNasCollectorFactory(config.pollTimeout(), clock))
         .pollInterval(config.pollInterval())
         .pollTimeout(config.pollTimeout())
+        .audit(database.audit(cipher == null ? randomKey() : cipher.derive("pulse audit chain v1")), config.security().auditAsync(),
+            java.time.Duration.ofDays(config.security().auditDays()))
         .build();
     AccessTokens accessTokens = new AccessTokens(tokens, demo ? ApiTokenStore.inMemory()
         : new JsonFileApiTokenStore(config.dataDir().resolve("api-tokens.json")), clock);
@@ -161,6 +163,12 @@ public final class PulseServer implements AutoCloseable {
           http.port(), setupToken, demo ? "" : " (also in " + config.dataDir().resolve(".bootstrap-token") + ")");
     }
     return server;
+  }
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return key;
   }
 
   /** The jar this Pulse runs from, served to agents; {@code null} when it runs from classes. */

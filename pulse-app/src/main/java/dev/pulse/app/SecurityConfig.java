@@ -15,10 +15,15 @@ import java.util.Map;
  *     request's own host that browsers may call from (a proxy that rewrites the host)
  * @param rateLimits {@code PULSE_RATE_LIMIT_AUTH}, {@code _WRITES}, {@code _REPORTS}, {@code
  *     _GENERAL}: requests a minute per client address (default 10, 30, 6000, 500)
+ * @param encryptionKey {@code PULSE_ENCRYPTION_KEY}: base64 of the 32-byte key for secrets at rest,
+ *     instead of the data dir's {@code secret.key}; {@code null} for the file
+ * @param auditAsync {@code PULSE_AUDIT_ASYNC}: write audit entries in the background, every second
+ * @param auditDays {@code PULSE_AUDIT_DAYS}: how long audit entries are kept (default 365)
  */
-public record SecurityConfig(String authUser, String authPassword, List<String> allowedOrigins, RateLimits rateLimits) {
+public record SecurityConfig(String authUser, String authPassword, List<String> allowedOrigins, RateLimits rateLimits,
+    String encryptionKey, boolean auditAsync, int auditDays) {
 
-  public static final SecurityConfig DEFAULT = new SecurityConfig(null, null, List.of(), RateLimits.DEFAULT);
+  public static final SecurityConfig DEFAULT = new SecurityConfig(null, null, List.of(), RateLimits.DEFAULT, null, false, 365);
 
   public SecurityConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -42,13 +47,33 @@ public record SecurityConfig(String authUser, String authPassword, List<String> 
     RateLimits limits = new RateLimits(integer.read("PULSE_RATE_LIMIT_AUTH", d.authPerMinute()),
         integer.read("PULSE_RATE_LIMIT_WRITES", d.writesPerMinute()), integer.read("PULSE_RATE_LIMIT_REPORTS", d.reportsPerMinute()),
         integer.read("PULSE_RATE_LIMIT_GENERAL", d.generalPerMinute()));
-    return new SecurityConfig(user, pass, origins, limits);
+    String async = env.getOrDefault("PULSE_AUDIT_ASYNC", "false").strip().toLowerCase(java.util.Locale.ROOT);
+    if (!async.equals("true") && !async.equals("false")) {
+      throw new IllegalArgumentException("PULSE_AUDIT_ASYNC must be true or false, not " + async);
+    }
+    int days = integer.read("PULSE_AUDIT_DAYS", 365);
+    if (days > 3650) {
+      throw new IllegalArgumentException("PULSE_AUDIT_DAYS must be 1 to 3650, not " + days);
+    }
+    String key = blankToNull(env.get("PULSE_ENCRYPTION_KEY"));
+    if (key != null && decodedLength(key) != 32) {
+      throw new IllegalArgumentException("PULSE_ENCRYPTION_KEY must be the base64 of 32 bytes (openssl rand -base64 32)");
+    }
+    return new SecurityConfig(user, pass, origins, limits, key, async.equals("true"), days);
   }
 
   /** Reads a whole number from the environment, 1 to a million. */
   @FunctionalInterface
   interface Integers {
     int read(String name, int fallback);
+  }
+
+  private static int decodedLength(String base64) {
+    try {
+      return java.util.Base64.getDecoder().decode(base64).length;
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
   }
 
   private static String blankToNull(String s) {
@@ -58,6 +83,7 @@ public record SecurityConfig(String authUser, String authPassword, List<String> 
   @Override
   public String toString() {
     return "SecurityConfig[authUser=" + authUser + ", authPassword=" + (authPassword == null ? "none" : "(set)")
-        + ", allowedOrigins=" + allowedOrigins + ", rateLimits=" + rateLimits + "]";
+        + ", allowedOrigins=" + allowedOrigins + ", rateLimits=" + rateLimits + ", encryptionKey="
+        + (encryptionKey == null ? "file" : "(set)") + ", auditAsync=" + auditAsync + ", auditDays=" + auditDays + "]";
   }
 }

@@ -23,7 +23,7 @@ class ModuleRulesTest {
   @Test
   void theDomainDependsOnTheJdkAndNullnessAnnotationsOnly() {
     noClasses().that().resideInAPackage("dev.pulse.domain..")
-        .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.net.ssl..", "javax.security.auth.x500..",
+        .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.net.ssl..", "javax.crypto..", "javax.security.auth.x500..",
             "org.jspecify..", "dev.pulse.domain..") // the JDK's TLS packages too, for the shared certificate pinning
         .check(classes);
   }

@@ -5,6 +5,7 @@ import dev.pulse.engine.internal.PollScheduler;
 import dev.pulse.domain.source.CollectionResult;
 import dev.pulse.domain.source.ObservedResource;
 import dev.pulse.domain.source.Observation;
+import dev.pulse.domain.audit.AuditLog;
 import dev.pulse.domain.history.HistoryMetrics;
 import dev.pulse.domain.history.MetricsHistoryStore;
 import java.time.Clock;
@@ -40,6 +41,7 @@ public final class PulseEngine implements AutoCloseable {
   private final Duration pollInterval;
   private final AlertService alerts;
   private final NotificationService notifications;
+  private final AuditTrail audit;
   private final Object lifecycle = new Object();
   private boolean started;
   private boolean closed;
@@ -58,6 +60,14 @@ public final class PulseEngine implements AutoCloseable {
     this.alerts = new AlertService(registry, builder.alertStore, builder.alertConfigStore, builder.alertRules, clock);
     this.notifications = new NotificationService(builder.channelStore, builder.notificationQueue, builder.channelSenders, clock);
     alerts.subscribe(notifications::onAlert);
+    this.audit = new AuditTrail(builder.auditLog != null ? builder.auditLog : AuditLog.inMemory(randomKey()), builder.auditAsync,
+        builder.auditRetention, clock);
+  }
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return key;
   }
 
   public static PulseEngineBuilder builder() {
@@ -87,6 +97,8 @@ public final class PulseEngine implements AutoCloseable {
           notifications.escalateQuietly(alerts.active(), alerts.config().escalations());
         }, every, every, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(notifications::deliverQuietly, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(audit::flushQuietly, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(audit::expireQuietly, 0, 1, TimeUnit.DAYS);
         LOG.info("engine started with {} static sources and {} connections", staticSources.size(), connections.list().size());
       }
       return this;
@@ -112,6 +124,11 @@ public final class PulseEngine implements AutoCloseable {
   }
 
   /** Notification channels, the delivery queue and its dead-letter list. */
+  /** What people and tokens did, tamper-evident. */
+  public AuditTrail audit() {
+    return audit;
+  }
+
   public NotificationService notifications() {
     return notifications;
   }
@@ -190,6 +207,7 @@ public final class PulseEngine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    audit.flushQuietly(); // what waits is written before the store closes
     LOG.info("engine stopped");
   }
 }

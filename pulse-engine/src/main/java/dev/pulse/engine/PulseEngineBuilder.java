@@ -6,6 +6,7 @@ import dev.pulse.domain.alert.AlertConfigStore;
 import dev.pulse.domain.alert.AlertRule;
 import dev.pulse.domain.alert.AlertStore;
 import dev.pulse.domain.alert.DefaultRules;
+import dev.pulse.domain.audit.AuditLog;
 import dev.pulse.domain.history.MetricsHistoryStore;
 import dev.pulse.domain.notify.ChannelSender;
 import dev.pulse.domain.notify.ChannelStore;
@@ -34,6 +35,9 @@ public final class PulseEngineBuilder {
   ChannelStore channelStore = ChannelStore.inMemory();
   NotificationQueue notificationQueue = NotificationQueue.inMemory();
   final List<ChannelSender> channelSenders = new ArrayList<>();
+  AuditLog auditLog;
+  boolean auditAsync;
+  Duration auditRetention = Duration.ofDays(365);
 
   PulseEngineBuilder() {}
 
@@ -120,6 +124,17 @@ public final class PulseEngineBuilder {
   /** Adds a way of delivering notifications (email, webhooks). */
   public PulseEngineBuilder addChannelSender(ChannelSender sender) {
     channelSenders.add(Objects.requireNonNull(sender, "sender"));
+    return this;
+  }
+
+  /**
+   * Where the audit trail is kept (default: memory only, under a random key), whether entries are
+   * written in the background, and how long they are kept.
+   */
+  public PulseEngineBuilder audit(AuditLog log, boolean async, Duration retention) {
+    this.auditLog = Objects.requireNonNull(log, "log");
+    this.auditAsync = async;
+    this.auditRetention = positive(retention, "retention");
     return this;
   }
 

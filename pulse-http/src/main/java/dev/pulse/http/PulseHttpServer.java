@@ -6,6 +6,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.pulse.domain.agent.AgentReportDecoder;
 import dev.pulse.engine.PulseEngine;
 import dev.pulse.http.internal.AccessGuard;
+import dev.pulse.http.internal.AuditHook;
+import dev.pulse.http.internal.AuditRoutes;
 import dev.pulse.http.internal.AuthRoutes;
 import dev.pulse.http.internal.RateLimiter;
 import dev.pulse.http.internal.SecurityHeaders;
@@ -61,6 +63,8 @@ public final class PulseHttpServer implements AutoCloseable {
     AuthRoutes auth = new AuthRoutes(b.access.accounts(), json, b.maxBodyBytes);
     UserRoutes users = new UserRoutes(b.access.accounts().directory(), json, b.maxBodyBytes);
     RateLimiter limiter = new RateLimiter(b.rateLimits, b.access.tokens().clock());
+    AuditHook auditHook = new AuditHook(b.engine.audit(), b.engine.clock());
+    AuditRoutes audit = new AuditRoutes(b.engine.audit());
     InstallRoutes install = new InstallRoutes(b.agentJar);
     MetricsRoutes metrics = new MetricsRoutes(b.engine);
     AlertRoutes alertRoutes = new AlertRoutes(b.engine, json, b.maxBodyBytes);
@@ -88,6 +92,8 @@ public final class PulseHttpServer implements AutoCloseable {
       system.register(config.routes);
       auth.register(config.routes);
       users.register(config.routes);
+      audit.register(config.routes);
+      auditHook.register(config.routes);
       resources.register(config.routes);
       connections.register(config.routes);
       agents.register(config.routes);

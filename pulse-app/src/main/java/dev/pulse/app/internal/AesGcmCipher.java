@@ -30,6 +30,41 @@ public final class AesGcmCipher implements SecretCipher {
     this.key = new SecretKeySpec(key, "AES");
   }
 
+  /**
+   * The key from {@code PULSE_ENCRYPTION_KEY} (base64 of 32 bytes) when given, else from the key file.
+   *
+   * @throws IllegalArgumentException when the given key is not base64 of 32 bytes
+   */
+  public static AesGcmCipher load(String base64Key, Path file) throws IOException {
+    if (base64Key == null || base64Key.isBlank()) {
+      return fromKeyFile(file);
+    }
+    byte[] key;
+    try {
+      key = java.util.Base64.getDecoder().decode(base64Key.strip());
+    } catch (IllegalArgumentException e) {
+      key = new byte[0];
+    }
+    if (key.length != 32) {
+      throw new IllegalArgumentException("PULSE_ENCRYPTION_KEY must be the base64 of 32 bytes (openssl rand -base64 32)");
+    }
+    return new AesGcmCipher(key);
+  }
+
+  /**
+   * A key for another purpose derived from this one (HMAC-SHA256 of the purpose), so that one key
+   * file is all there is to back up.
+   */
+  public byte[] derive(String purpose) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
   /** Loads the key file, creating it with a fresh random key (mode 0600) when absent. */
   public static AesGcmCipher fromKeyFile(Path file) throws IOException {
     if (!Files.exists(file)) {

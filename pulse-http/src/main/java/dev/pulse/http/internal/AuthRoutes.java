@@ -62,6 +62,7 @@ public final class AuthRoutes {
 
   private void setup(Context ctx) {
     SetupBody b = bodies.read(ctx, SetupBody.class);
+    ctx.attribute(AuditHook.SUBJECT, b.username());
     try {
       accounts.setup(b.bootstrapToken(), b.username(), b.password());
     } catch (Accounts.Refused e) {
@@ -72,9 +73,11 @@ public final class AuthRoutes {
 
   private void login(Context ctx) {
     LoginBody b = bodies.read(ctx, LoginBody.class);
+    ctx.attribute(AuditHook.SUBJECT, b.username());
     try {
       signIn(ctx, accounts.login(b.username(), b.password(), ctx.ip(), Boolean.TRUE.equals(b.remember())));
     } catch (Accounts.Refused e) {
+      ctx.attribute(AuditHook.DETAIL, e.retryAfter().isPresent() ? "locked out" : "wrong username or password");
       e.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
       throw new ProblemException(e.retryAfter().isPresent() ? 429 : 401, e.retryAfter().isPresent() ? "Too many requests"
           : "Unauthorized", e.getMessage(), null);

@@ -1,0 +1,85 @@
+package dev.pulse.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures secrets with known values (a PVE token secret, a TrueNAS API key, an SMTP password,
+ * an account's password), then searches every file in the data dir, and everything logged, for
+ * them in plain text.
+ */
+class SecretsAtRestIT {
+
+  private static final String PVE_SECRET = "5ec12e7a-pve0-4000-8000-secretsecret";
+  private static final String TRUENAS_KEY = "1-truenasApiKeyKnownValue0123456789";
+  private static final String SMTP_PASSWORD = "smtp-password-known-value-42";
+  private static final String ADMIN_PASSWORD = "admin password known value";
+  private static final List<String> SECRETS = List.of(PVE_SECRET, TRUENAS_KEY, SMTP_PASSWORD, ADMIN_PASSWORD);
+
+  @TempDir Path data;
+
+  @Test
+  void noConfiguredSecretIsFoundInPlainTextInTheDataDirOrTheLog() throws Exception {
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    logged.start();
+    root.addAppender(logged);
+    PulseConfig base = AppFixture.config(data, AppFixture.TOKEN);
+    PulseConfig config = new PulseConfig(base.port(), base.bindAddress(), data, AppFixture.TOKEN, base.pollInterval(),
+        base.pollTimeout(), base.retention(), null, new SecurityConfig("root", ADMIN_PASSWORD, List.of(),
+            dev.pulse.http.RateLimits.DEFAULT, null, false, 365));
+    try (PulseServer server = PulseServer.start(config, false, Clock.systemUTC(), "it")) {
+      assertEquals(201, AppFixture.post(server, "/api/connections", "{\"type\":\"pve\",\"name\":\"lab\",\"url\":\"https://127.0.0.1:9\","
+          + "\"tokenId\":\"monitor@pve!pulse\",\"tokenSecret\":\"" + PVE_SECRET + "\",\"verifyTls\":false}", AppFixture.TOKEN).statusCode());
+      var nas = AppFixture.post(server, "/api/connections", "{\"type\":\"truenas\",\"name\":\"nas\",\"url\":\"https://127.0.0.1:9\","
+          + "\"apiKey\":\"" + TRUENAS_KEY + "\",\"verifyTls\":false}", AppFixture.TOKEN);
+      assertEquals(201, nas.statusCode(), nas.body());
+      var mail = AppFixture.post(server, "/api/notifications/channels", "{\"name\":\"ops\",\"type\":\"email\",\"settings\":{"
+          + "\"host\":\"127.0.0.1\",\"port\":\"9\",\"security\":\"none\",\"from\":\"p@example.com\",\"to\":\"o@example.com\","
+          + "\"username\":\"pulse\"},\"secrets\":{\"password\":\"" + SMTP_PASSWORD + "\"}}", AppFixture.TOKEN);
+      assertEquals(201, mail.statusCode(), mail.body());
+      assertEquals(200, AppFixture.post(server, "/api/security/login", "{\"username\":\"root\",\"password\":\"" + ADMIN_PASSWORD
+          + "\"}", null).statusCode());
+      String answers = AppFixture.get(server, "/api/connections", AppFixture.TOKEN).body()
+          + AppFixture.get(server, "/api/notifications/channels", AppFixture.TOKEN).body();
+      for (String secret : SECRETS) {
+        assertTrue(!answers.contains(secret), "the API never sends a secret back");
+      }
+      Thread.sleep(1500); // the poller tries the unreachable connections and logs why they fail
+    } finally {
+      root.detachAppender(logged);
+    }
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(data)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+        for (String secret : SECRETS) {
+          if (text.contains(secret)) {
+            found.add(secret + " in " + data.relativize(f));
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), found);
+    for (ILoggingEvent e : logged.list) {
+      for (String secret : SECRETS) {
+        assertTrue(!e.getFormattedMessage().contains(secret), "logged: " + e.getFormattedMessage());
+      }
+    }
+    assertTrue(logged.list.size() > 3, "the log was captured: " + logged.list.size());
+  }
+}

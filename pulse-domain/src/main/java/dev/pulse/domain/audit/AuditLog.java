@@ -1,0 +1,25 @@
+package dev.pulse.domain.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The tamper-evident audit log: events appended in order, each sealed over the one before. */
+public interface AuditLog {
+
+  /** Appends, numbering and sealing each event after the newest entry. */
+  void append(List<AuditEvent> events);
+
+  /** Entries matching the query, newest first. */
+  List<AuditEntry> query(AuditQuery query);
+
+  /** Checks every kept entry's number and seal, from where retention left the chain. */
+  AuditChain.Verification verify();
+
+  /** Removes the entries older than {@code before}; the chain then starts after the newest one removed. */
+  int expire(Instant before);
+
+  /** A log in memory only: for embedding, demo mode and tests. */
+  static AuditLog inMemory(byte[] key) {
+    return new InMemoryAuditLog(new AuditChain(key));
+  }
+}
