@@ -80,8 +80,10 @@ export function Shell(props: ParentProps) {
             {(me) => (
               <span class="flex items-center gap-2">
                 <span data-testid="signed-in-as" title={me().scopes.join(", ")}>{me().name}{me().kind === "token" ? " (token)" : ""}</span>
-                <button type="button" data-testid="sign-out" class="rounded border border-line px-2 py-1" onClick={() => auth.signOut()}>
-                  {me().kind === "token" ? "Forget token" : "Sign out"}</button>
+                <Show when={me().kind !== "proxy"}>
+                  <button type="button" data-testid="sign-out" class="rounded border border-line px-2 py-1" onClick={() => auth.signOut()}>
+                    {me().kind === "token" ? "Forget token" : "Sign out"}</button>
+                </Show>
               </span>
             )}
           </Show>

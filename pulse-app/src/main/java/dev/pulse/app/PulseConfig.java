@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param port the HTTP port ({@code PULSE_PORT}, default 7655; 0 picks a free one)
  * @param bindAddress the address to listen on ({@code PULSE_BIND}, default {@code 0.0.0.0})
  * @param dataDir where state lives ({@code PULSE_DATA_DIR}, default {@code ./data})
- * @param apiToken a fixed API token ({@code PULSE_API_TOKEN}), or {@code null} to generate one
+ * @param apiToken the admin API token ({@code PULSE_API_TOKEN}), or {@code null} for none
  * @param pollInterval how often connections are polled ({@code PULSE_POLL_INTERVAL}, seconds, default 10)
  * @param pollTimeout how long one poll may take ({@code PULSE_POLL_TIMEOUT}, seconds, default 8)
  * @param retention how long metrics history is kept per tier ({@code PULSE_HISTORY_RAW_HOURS},
@@ -91,7 +91,7 @@ public record PulseConfig(int port, String bindAddress, Path dataDir, String api
   @Override
   public String toString() {
     return "PulseConfig[port=" + port + ", bind=" + bindAddress + ", dataDir=" + dataDir + ", apiToken="
-        + (apiToken == null ? "generated" : "****") + ", pollInterval=" + pollInterval + ", pollTimeout=" + pollTimeout
-        + ", retention=" + retention + ", metricsPort=" + metricsPort + "]";
+        + (apiToken == null ? "none" : "****") + ", pollInterval=" + pollInterval + ", pollTimeout=" + pollTimeout
+        + ", retention=" + retention + ", metricsPort=" + metricsPort + ", security=" + security + "]";
   }
 }

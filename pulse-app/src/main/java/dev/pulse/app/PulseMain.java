@@ -34,6 +34,7 @@ public final class PulseMain {
       case "serve", "demo" -> serve(command.equals("demo"));
       case "simulate" -> SimulatorCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
       case "agent" -> agent(Arrays.copyOfRange(args, 1, args.length));
+      case "recover" -> RecoverCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
       case "version", "--version" -> {
         System.out.println("pulse " + version());
         yield 0;
@@ -133,6 +134,8 @@ public final class PulseMain {
           agent --url URL --token TOKEN [--interval 30s] [--hostname NAME] [--token-file PATH]
                 [--docker auto|on|off] [--docker-socket PATH] [--kubernetes auto|on|off] [--kubeconfig PATH]
                      report this Linux host to a Pulse server
+          recover --user NAME [--port 7655] [--password-file PATH]
+                     on Pulse's machine: set a new password for a locked-out admin
           version    print the version""";
   }
 }

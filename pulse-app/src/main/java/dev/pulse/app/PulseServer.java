@@ -126,8 +126,9 @@ public final class PulseServer implements AutoCloseable {
       }
       http = PulseHttpServer.builder()
           .engine(engine)
-          .access(new AccessPolicy(accessTokens, accounts, demo, config.security().allowedOrigins()))
+          .access(new AccessPolicy(accessTokens, accounts, demo, config.security().allowedOrigins(), config.security().proxyAuth()))
           .rateLimits(config.security().rateLimits())
+          .tls(demo ? null : config.security().tls())
           .agentJar(ownJar())
           .agentDecoder(new HostReportDecoder())
           .agentDecoder(new DockerReportDecoder())
@@ -156,7 +157,8 @@ public final class PulseServer implements AutoCloseable {
     }
     String setupToken = bootstrap == null ? null : bootstrap.token();
     PulseServer server = new PulseServer(engine, database, http, fleet, agents, setupToken);
-    LOG.info("Pulse {} listening on http://{}:{}{} (data in {})", version, config.bindAddress(), http.port(),
+    LOG.info("Pulse {} listening on {}://{}:{}{} (data in {})", version,
+        !demo && config.security().tls() != null ? "https" : "http", config.bindAddress(), http.port(),
         demo ? " in demo mode" : "", config.dataDir().toAbsolutePath().normalize());
     if (setupToken != null) {
       LOG.warn("No account yet. Open http://localhost:{}/setup and create the first admin with the bootstrap token {}{}",

@@ -1,6 +1,8 @@
 package dev.pulse.app;
 
+import dev.pulse.http.ProxyAuth;
 import dev.pulse.http.RateLimits;
+import dev.pulse.http.TlsFiles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +21,20 @@ import java.util.Map;
  *     instead of the data dir's {@code secret.key}; {@code null} for the file
  * @param auditAsync {@code PULSE_AUDIT_ASYNC}: write audit entries in the background, every second
  * @param auditDays {@code PULSE_AUDIT_DAYS}: how long audit entries are kept (default 365)
+ * @param proxyAuth sign-in by a trusted reverse proxy ({@code PULSE_PROXY_AUTH_*}), or {@code null}
+ * @param tls {@code PULSE_TLS_CERT} and {@code PULSE_TLS_KEY}: serve HTTPS from these PEM files
+ *     (not in demo mode), or {@code null} for plain HTTP
  */
 public record SecurityConfig(String authUser, String authPassword, List<String> allowedOrigins, RateLimits rateLimits,
-    String encryptionKey, boolean auditAsync, int auditDays) {
+    String encryptionKey, boolean auditAsync, int auditDays, ProxyAuth proxyAuth, TlsFiles tls) {
 
-  public static final SecurityConfig DEFAULT = new SecurityConfig(null, null, List.of(), RateLimits.DEFAULT, null, false, 365);
+  public static final SecurityConfig DEFAULT = new SecurityConfig(null, null, List.of(), RateLimits.DEFAULT, null, false, 365, null,
+      null);
+
+  /** The same, with an admin account created at start. */
+  public SecurityConfig withAdmin(String user, String password) {
+    return new SecurityConfig(user, password, allowedOrigins, rateLimits, encryptionKey, auditAsync, auditDays, proxyAuth, tls);
+  }
 
   public SecurityConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -59,7 +70,46 @@ public record SecurityConfig(String authUser, String authPassword, List<String> 
     if (key != null && decodedLength(key) != 32) {
       throw new IllegalArgumentException("PULSE_ENCRYPTION_KEY must be the base64 of 32 bytes (openssl rand -base64 32)");
     }
-    return new SecurityConfig(user, pass, origins, limits, key, async.equals("true"), days);
+    String cert = blankToNull(env.get("PULSE_TLS_CERT"));
+    String tlsKey = blankToNull(env.get("PULSE_TLS_KEY"));
+    if ((cert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("PULSE_TLS_CERT and PULSE_TLS_KEY go together: set both or neither");
+    }
+    TlsFiles tls = cert == null ? null : new TlsFiles(java.nio.file.Path.of(cert), java.nio.file.Path.of(tlsKey));
+    if (tls != null) {
+      try {
+        tls.keyStore(); // a bad file stops Pulse at start, naming it
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("PULSE_TLS_CERT/PULSE_TLS_KEY: " + e.getMessage());
+      }
+    }
+    return new SecurityConfig(user, pass, origins, limits, key, async.equals("true"), days, proxyAuth(env), tls);
+  }
+
+  /** {@code PULSE_PROXY_AUTH_HEADER} turns it on; the secret and the proxy's networks are then required. */
+  private static ProxyAuth proxyAuth(Map<String, String> env) {
+    String header = blankToNull(env.get("PULSE_PROXY_AUTH_HEADER"));
+    if (header == null) {
+      return null;
+    }
+    Map<String, String> roles = new java.util.LinkedHashMap<>();
+    for (String pair : env.getOrDefault("PULSE_PROXY_AUTH_ROLES", "").split(",")) {
+      if (!pair.isBlank()) {
+        String[] kv = pair.split("=", 2);
+        if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+          throw new IllegalArgumentException("PULSE_PROXY_AUTH_ROLES: " + pair.strip() + " is not group=role");
+        }
+        roles.put(kv[0].strip(), kv[1].strip());
+      }
+    }
+    List<String> networks = Arrays.stream(env.getOrDefault("PULSE_PROXY_AUTH_CIDRS", "").split(",")).map(String::strip)
+        .filter(s -> !s.isEmpty()).toList();
+    try {
+      return new ProxyAuth(header, blankToNull(env.get("PULSE_PROXY_AUTH_SECRET")), networks,
+          blankToNull(env.get("PULSE_PROXY_AUTH_GROUPS_HEADER")), roles, blankToNull(env.get("PULSE_PROXY_AUTH_DEFAULT_ROLE")));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("PULSE_PROXY_AUTH_*: " + e.getMessage());
+    }
   }
 
   /** Reads a whole number from the environment, 1 to a million. */
@@ -84,6 +134,7 @@ public record SecurityConfig(String authUser, String authPassword, List<String> 
   public String toString() {
     return "SecurityConfig[authUser=" + authUser + ", authPassword=" + (authPassword == null ? "none" : "(set)")
         + ", allowedOrigins=" + allowedOrigins + ", rateLimits=" + rateLimits + ", encryptionKey="
-        + (encryptionKey == null ? "file" : "(set)") + ", auditAsync=" + auditAsync + ", auditDays=" + auditDays + "]";
+        + (encryptionKey == null ? "file" : "(set)") + ", auditAsync=" + auditAsync + ", auditDays=" + auditDays + ", proxyAuth="
+        + (proxyAuth == null ? "off" : proxyAuth.userHeader() + " from " + proxyAuth.trusted()) + ", tls=" + tls + "]";
   }
 }

@@ -72,8 +72,7 @@ class PersistenceIT {
   void anAdminFromTheEnvironmentIsCreatedWithItsPasswordHashed() throws Exception {
     PulseConfig base = AppFixture.config(data, null);
     PulseConfig config = new PulseConfig(base.port(), base.bindAddress(), data, null, base.pollInterval(), base.pollTimeout(),
-        base.retention(), null, new SecurityConfig("ops", "from the environment 1", java.util.List.of(),
-            dev.pulse.http.RateLimits.DEFAULT, null, false, 365));
+        base.retention(), null, SecurityConfig.DEFAULT.withAdmin("ops", "from the environment 1"));
     try (PulseServer server = PulseServer.start(config, false, Clock.systemUTC(), "it")) {
       assertNull(server.bootstrapToken());
       var login = AppFixture.post(server, "/api/security/login", "{\"username\":\"ops\",\"password\":\"from the environment 1\"}",

@@ -53,4 +53,22 @@ class PulseConfigTest {
     PulseConfig c = PulseConfig.fromEnvironment(Map.of("PULSE_API_TOKEN", "super-secret-token-value"));
     assertFalse(c.toString().contains("super-secret"));
   }
+
+  @Test
+  void proxySignInNeedsItsSecretAndNetworksAndNamesTheVariables() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PulseConfig.fromEnvironment(Map.of("PULSE_PROXY_AUTH_HEADER", "X-Remote-User")));
+    assertTrue(e.getMessage().startsWith("PULSE_PROXY_AUTH_*"), e.getMessage());
+    PulseConfig c = PulseConfig.fromEnvironment(Map.of("PULSE_PROXY_AUTH_HEADER", "X-Remote-User",
+        "PULSE_PROXY_AUTH_SECRET", "proxy-secret-value-123", "PULSE_PROXY_AUTH_CIDRS", "10.0.0.0/8, fd00::/8",
+        "PULSE_PROXY_AUTH_ROLES", "admins=admin,ops=operator", "PULSE_AUTH_USER", "root", "PULSE_AUTH_PASS", "root-password-value"));
+    assertEquals(java.util.Set.of("admin", "operator"), c.security().proxyAuth().roles("ops,admins"));
+    assertFalse(c.toString().contains("proxy-secret-value") || c.toString().contains("root-password-value"), c.toString());
+  }
+
+  @Test
+  void anEncryptionKeyMustBe32BytesOfBase64() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> PulseConfig.fromEnvironment(Map.of("PULSE_ENCRYPTION_KEY",
+        "c2hvcnQ="))).getMessage().startsWith("PULSE_ENCRYPTION_KEY"));
+  }
 }

@@ -40,8 +40,7 @@ class SecretsAtRestIT {
     root.addAppender(logged);
     PulseConfig base = AppFixture.config(data, AppFixture.TOKEN);
     PulseConfig config = new PulseConfig(base.port(), base.bindAddress(), data, AppFixture.TOKEN, base.pollInterval(),
-        base.pollTimeout(), base.retention(), null, new SecurityConfig("root", ADMIN_PASSWORD, List.of(),
-            dev.pulse.http.RateLimits.DEFAULT, null, false, 365));
+        base.pollTimeout(), base.retention(), null, SecurityConfig.DEFAULT.withAdmin("root", ADMIN_PASSWORD));
     try (PulseServer server = PulseServer.start(config, false, Clock.systemUTC(), "it")) {
       assertEquals(201, AppFixture.post(server, "/api/connections", "{\"type\":\"pve\",\"name\":\"lab\",\"url\":\"https://127.0.0.1:9\","
           + "\"tokenId\":\"monitor@pve!pulse\",\"tokenSecret\":\"" + PVE_SECRET + "\",\"verifyTls\":false}", AppFixture.TOKEN).statusCode());

@@ -16,13 +16,19 @@ import java.util.function.Predicate;
  *
  * @param allowedOrigins origins besides the request's own host that browsers may call from, for
  *     example {@code https://pulse.example.com} behind a proxy that rewrites the host
+ * @param proxyAuth sign-in by a trusted reverse proxy, or {@code null} for none
  */
-public record AccessPolicy(AccessTokens tokens, Accounts accounts, boolean publicReads, List<String> allowedOrigins) {
+public record AccessPolicy(AccessTokens tokens, Accounts accounts, boolean publicReads, List<String> allowedOrigins,
+    ProxyAuth proxyAuth) {
 
   public AccessPolicy {
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(accounts, "accounts");
     allowedOrigins = List.copyOf(allowedOrigins);
+  }
+
+  public AccessPolicy(AccessTokens tokens, Accounts accounts, boolean publicReads, List<String> allowedOrigins) {
+    this(tokens, accounts, publicReads, allowedOrigins, null);
   }
 
   /** Tokens only, with accounts kept in memory and no way to create the first one: for embedding and tests. */

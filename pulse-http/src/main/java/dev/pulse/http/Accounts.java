@@ -84,6 +84,13 @@ public final class Accounts {
 
   private record Failures(int count, Instant lockedUntil) {}
 
+  /** How long a recovery token works. */
+  public static final Duration RECOVERY = Duration.ofMinutes(15);
+
+  private record Recovery(String sha256, Instant until) {}
+
+  private volatile Recovery recovery;
+
   public Accounts(AccountStore store, PasswordHasher hasher, Clock clock, Bootstrap bootstrap) {
     this.store = store;
     this.hasher = hasher;
@@ -199,6 +206,38 @@ public final class Accounts {
     }
     store.save(who.user().withPasswordHash(hasher.hash(AccountDirectory.checkedPassword(next, "newPassword"))));
     store.deleteSessions(who.user().id(), who.session().sha256());
+  }
+
+  /**
+   * Issues the recovery token that can reset an admin's password, replacing any earlier one; it
+   * works once, for {@link #RECOVERY}. Only for callers on this machine: the route checks that.
+   */
+  public String issueRecovery() {
+    String token = randomText(24);
+    recovery = new Recovery(AccessTokens.sha256(token), clock.instant().plus(RECOVERY));
+    return token;
+  }
+
+  /**
+   * Sets a new password for an admin with the recovery token, lifts its lockouts and ends its
+   * sessions; the token is then spent.
+   *
+   * @throws Refused when the token is wrong, spent or expired
+   * @throws InvalidFieldException naming {@code username} (not an admin) or {@code newPassword}
+   */
+  public synchronized User recover(String token, String username, String newPassword) {
+    Recovery r = recovery;
+    if (r == null || token == null || !clock.instant().isBefore(r.until())
+        || !java.security.MessageDigest.isEqual(r.sha256().getBytes(), AccessTokens.sha256(token.strip()).getBytes())) {
+      throw new Refused("the recovery token is wrong, used or expired: ask for a new one", null);
+    }
+    User user = store.userNamed(username == null ? "" : username.strip())
+        .filter(u -> u.roles().contains(Role.ADMIN.name()))
+        .orElseThrow(() -> new InvalidFieldException("username", "there is no admin named " + username));
+    User next = directory.update(user.id(), null, false, newPassword);
+    recovery = null;
+    failures.asMap().keySet().removeIf(k -> k.startsWith(user.username() + "|"));
+    return next;
   }
 
   /** Removes sessions past their time; the app calls it now and then. */

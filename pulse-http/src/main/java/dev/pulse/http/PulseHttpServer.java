@@ -10,6 +10,7 @@ import dev.pulse.http.internal.AuditHook;
 import dev.pulse.http.internal.AuditRoutes;
 import dev.pulse.http.internal.AuthRoutes;
 import dev.pulse.http.internal.RateLimiter;
+import dev.pulse.http.internal.RecoveryRoutes;
 import dev.pulse.http.internal.SecurityHeaders;
 import dev.pulse.http.internal.UserRoutes;
 import dev.pulse.http.internal.AgentRoutes;
@@ -48,6 +49,8 @@ public final class PulseHttpServer implements AutoCloseable {
   private final String metricsHost;
   private HTTPServer metricsServer;
   private ExecutorService metricsThreads;
+  private final boolean tls;
+  private volatile int listenPort;
 
   private PulseHttpServer(Builder b) {
     ObjectMapper json = new ObjectMapper()
@@ -62,6 +65,7 @@ public final class PulseHttpServer implements AutoCloseable {
     TokenRoutes tokens = new TokenRoutes(b.access.tokens(), json, b.maxBodyBytes);
     AuthRoutes auth = new AuthRoutes(b.access.accounts(), json, b.maxBodyBytes);
     UserRoutes users = new UserRoutes(b.access.accounts().directory(), json, b.maxBodyBytes);
+    RecoveryRoutes recovery = new RecoveryRoutes(b.access.accounts(), json);
     RateLimiter limiter = new RateLimiter(b.rateLimits, b.access.tokens().clock());
     AuditHook auditHook = new AuditHook(b.engine.audit(), b.engine.clock());
     AuditRoutes audit = new AuditRoutes(b.engine.audit());
@@ -73,6 +77,7 @@ public final class PulseHttpServer implements AutoCloseable {
     this.export = new PrometheusExport(b.engine);
     PrometheusRoutes prometheus = new PrometheusRoutes(export);
     this.metricsPort = b.metricsPort;
+    this.tls = b.tls != null;
     this.metricsHost = b.host;
     boolean ui = PulseHttpServer.class.getResource("/public/index.html") != null;
     this.app = Javalin.create(config -> {
@@ -80,6 +85,24 @@ public final class PulseHttpServer implements AutoCloseable {
       config.jsonMapper(new JavalinJackson(json, false));
       config.http.maxRequestSize = b.maxBodyBytes;
       config.jetty.host = b.host;
+      if (b.tls != null) {
+        java.security.KeyStore keys = b.tls.keyStore();
+        config.jetty.addConnector((server, http) -> {
+          org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+          ssl.setKeyStore(keys);
+          ssl.setKeyStorePassword("");
+          http.setSecureScheme("https");
+          org.eclipse.jetty.server.SecureRequestCustomizer secure = new org.eclipse.jetty.server.SecureRequestCustomizer();
+          secure.setSniHostCheck(false); // homelabs reach Pulse by IP as often as by the certificate's name
+          http.addCustomizer(secure);
+          org.eclipse.jetty.server.ServerConnector https = new org.eclipse.jetty.server.ServerConnector(server,
+              new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+              new org.eclipse.jetty.server.HttpConnectionFactory(http));
+          https.setHost(b.host);
+          https.setPort(listenPort); // read when Jetty starts: the port start(port) was given
+          return https;
+        });
+      }
       // a sparkline request names a page of resources in its query: up to 2,000 ids
       config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
       if (ui) {
@@ -92,6 +115,7 @@ public final class PulseHttpServer implements AutoCloseable {
       system.register(config.routes);
       auth.register(config.routes);
       users.register(config.routes);
+      recovery.register(config.routes);
       audit.register(config.routes);
       auditHook.register(config.routes);
       resources.register(config.routes);
@@ -113,9 +137,14 @@ public final class PulseHttpServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts listening; returns this. */
+  /** Starts listening (with HTTPS, on that port only); returns this. */
   public PulseHttpServer start(int port) {
-    app.start(port);
+    if (tls) {
+      listenPort = port;
+      app.start();
+    } else {
+      app.start(port);
+    }
     socket.start();
     if (metricsPort != null) {
       metricsThreads = Executors.newFixedThreadPool(2, r -> {
@@ -154,6 +183,14 @@ public final class PulseHttpServer implements AutoCloseable {
 
   /** The port it listens on, useful after {@code start(0)}. */
   public int port() {
+    if (tls) {
+      for (org.eclipse.jetty.server.Connector c : app.unsafe.jettyInternal.server.getConnectors()) {
+        if (c instanceof org.eclipse.jetty.server.ServerConnector s && s.getDefaultConnectionFactory()
+            instanceof org.eclipse.jetty.server.SslConnectionFactory) {
+          return s.getLocalPort();
+        }
+      }
+    }
     return app.port();
   }
 
@@ -180,8 +217,15 @@ public final class PulseHttpServer implements AutoCloseable {
     private java.nio.file.Path agentJar;
     private Integer metricsPort;
     private RateLimits rateLimits = RateLimits.DEFAULT;
+    private TlsFiles tls;
 
     private Builder() {}
+
+    /** Serves HTTPS only, from these PEM files; {@code null} (the default) for plain HTTP. */
+    public Builder tls(TlsFiles files) {
+      this.tls = files;
+      return this;
+    }
 
     /** How many requests a client may make a minute, by class of route (default {@link RateLimits#DEFAULT}). */
     public Builder rateLimits(RateLimits limits) {

@@ -33,13 +33,15 @@ public final class AccessGuard {
   public static final String CSRF_HEADER = "X-CSRF-Token";
 
   private final AccessPolicy policy;
+  private final ProxySignIn proxy;
 
   /**
    * Who is calling.
    *
-   * @param principal the signed-in person, or {@code null} for a token
+   * @param principal the signed-in person (a session), or {@code null} for a token or a proxy's word
+   * @param kind {@code token}, {@code session} or {@code proxy}
    */
-  public record Caller(String name, Set<Scope> scopes, Accounts.Principal principal) {
+  public record Caller(String name, Set<Scope> scopes, Accounts.Principal principal, String kind) {
     public boolean allows(Scope needed) {
       return Scope.covers(scopes, needed);
     }
@@ -47,6 +49,7 @@ public final class AccessGuard {
 
   public AccessGuard(AccessPolicy policy) {
     this.policy = policy;
+    this.proxy = policy.proxyAuth() == null ? null : new ProxySignIn(policy.proxyAuth(), policy.accounts().directory());
   }
 
   public void register(RoutesConfig routes) {
@@ -119,10 +122,14 @@ public final class AccessGuard {
   private Optional<Caller> resolve(Context ctx, String token) {
     if (token != null && !token.isBlank()) {
       Optional<AccessTokens.Caller> t = policy.tokens().authenticate(token);
-      return t.map(c -> new Caller(c.name(), c.scopes(), null));
+      return t.map(c -> new Caller(c.name(), c.scopes(), null, "token"));
     }
-    return policy.accounts().session(ctx.cookie(SESSION_COOKIE))
-        .map(p -> new Caller(p.user().username(), p.scopes(), p));
+    Optional<Caller> session = policy.accounts().session(ctx.cookie(SESSION_COOKIE))
+        .map(p -> new Caller(p.user().username(), p.scopes(), p, "session"));
+    if (session.isPresent() || proxy == null) {
+      return session;
+    }
+    return proxy.caller(ctx);
   }
 
   private static void requireCsrf(Context ctx, Accounts.Principal p) {

@@ -48,7 +48,7 @@ public final class AuthRoutes {
     } else {
       Map<String, Object> user = new LinkedHashMap<>();
       user.put("name", caller.name());
-      user.put("kind", caller.principal() == null ? "token" : "session");
+      user.put("kind", caller.kind());
       user.put("roles", caller.principal() == null ? java.util.List.of()
           : caller.principal().user().roles().stream().sorted().toList());
       user.put("scopes", caller.scopes().stream().map(Scope::wireName).sorted().toList());
