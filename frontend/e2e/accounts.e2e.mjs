@@ -1,10 +1,11 @@
 // End-to-end: first-run setup with the bootstrap token, accounts and roles, a token shown once,
 // a viewer who sees no settings and cannot acknowledge, and the sign-in lockout.
-// usage: node e2e/accounts.e2e.mjs BASE_URL BOOTSTRAP_TOKEN
+// Then an OpenID Connect provider is added through the UI, tested, and used to sign in.
+// usage: node e2e/accounts.e2e.mjs BASE_URL BOOTSTRAP_TOKEN OIDC_DISCOVERY_URL
 import { check, launch } from "./browser.mjs";
 
-const [base, bootstrap] = process.argv.slice(2);
-if (!bootstrap) throw new Error("usage: accounts.e2e.mjs BASE_URL BOOTSTRAP_TOKEN");
+const [base, bootstrap, discovery] = process.argv.slice(2);
+if (!discovery) throw new Error("usage: accounts.e2e.mjs BASE_URL BOOTSTRAP_TOKEN OIDC_DISCOVERY_URL");
 
 const context = await launch();
 try {
@@ -46,6 +47,18 @@ try {
   const listed = await page.textContent("[data-testid=token-row][data-name=grafana]");
   check(!listed.includes(issued) && listed.includes(issued.slice(-4)), `afterwards only its last characters are listed (${listed})`);
 
+  await page.fill("input[name=ssoId]", "corp");
+  await page.fill("input[name=ssoName]", "Corp SSO");
+  await page.fill("input[name=ssoDiscovery]", discovery);
+  await page.fill("input[name=ssoClientId]", "pulse");
+  await page.fill("input[name=ssoClientSecret]", "client-secret-1");
+  await page.fill("input[name=ssoGroupRoles]", "pulse-admins=admin, staff=viewer");
+  await page.click("[data-testid=sso-form] button[type=submit]");
+  await page.waitForSelector("[data-testid=sso-row][data-id=corp]");
+  await page.click("[data-testid=sso-row][data-id=corp] [data-testid=sso-test]");
+  const tested = await (await page.waitForSelector("[data-testid=sso-test-result]:has-text('ok')")).textContent();
+  check(tested?.includes("PKCE") ?? false, `an OIDC provider is added and its Test reads the discovery document (${tested})`);
+
   await page.click("[data-testid=audit-verify]");
   const verified = await (await page.waitForSelector("[data-testid=audit-verification]")).textContent();
   check(verified?.startsWith("Intact") ?? false, `the audit log verifies (${verified})`);
@@ -81,6 +94,13 @@ try {
   await page.click("[data-testid=login-form] button[type=submit]");
   await page.waitForSelector("[data-testid=sign-in-error]:has-text('too many')");
   check(true, "after five failures even the right password is refused for now");
+
+  await page.click("[data-testid=sso-sign-in][data-id=corp]");
+  await page.waitForSelector("[data-testid=signed-in-as]:has-text('dana')", { timeout: 30_000 });
+  const danaNav = await page.$$eval("header nav a", (links) => links.map((a) => a.getAttribute("href")));
+  check(danaNav.includes("/settings"), "signing in through the OIDC provider opens a session whose role comes from the groups claim");
+  const me = await page.evaluate(async () => (await (await fetch("/api/security/status")).json()).user);
+  check(me.kind === "session" && me.roles.includes("admin"), `dana is an admin through pulse-admins (${JSON.stringify(me.roles)})`);
 } finally {
   await context.close();
 }

@@ -1,4 +1,5 @@
-import { Show, createSignal } from "solid-js";
+import { For, Show, createResource, createSignal } from "solid-js";
+import { signInProviders } from "../api/sso";
 import { ApiError } from "../api/client";
 import { login, setup, type AuthStatus } from "../auth/session";
 import { saveToken } from "../auth/token";
@@ -18,6 +19,7 @@ export function SignIn(props: { status: AuthStatus; rejectedToken: boolean; onDo
   const [token, setToken] = createSignal("");
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const [providers] = createResource(() => (props.status.setupRequired ? Promise.resolve([]) : signInProviders().catch(() => [])));
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -74,6 +76,16 @@ export function SignIn(props: { status: AuthStatus; rejectedToken: boolean; onDo
             <button type="button" class="w-full text-sm underline" onClick={() => props.onCancel?.()}>Back</button>
           </Show>
         </form>
+        <Show when={(providers.latest?.length ?? 0) > 0}>
+          <div class="space-y-2" data-testid="sso-buttons">
+            <For each={providers.latest}>
+              {(p) => (
+                <a href={`/api/security/sso/${encodeURIComponent(p.id)}/login`} data-testid="sso-sign-in" data-id={p.id}
+                  class="block w-full rounded border border-line px-3 py-2 text-center font-medium">Sign in with {p.name}</a>
+              )}
+            </For>
+          </div>
+        </Show>
         <details class="text-sm" open={props.rejectedToken}>
           <summary class="cursor-pointer text-muted">Use an API token instead</summary>
           <form onSubmit={useToken} class="mt-2 space-y-2">

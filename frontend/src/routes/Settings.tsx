@@ -8,6 +8,7 @@ import { NotificationChannels } from "../components/NotificationChannels";
 import { AccessTokens } from "../components/AccessTokens";
 import { UsersAndRoles } from "../components/UsersAndRoles";
 import { AuditLog } from "../components/AuditLog";
+import { SsoProviders } from "../components/SsoProviders";
 import { useAuth } from "../auth/AuthContext";
 import { StatusBadge } from "../components/StatusBadge";
 import type { ResourceStatus } from "../api/types";
@@ -104,6 +105,12 @@ export default function Settings() {
       <section class="space-y-3" data-testid="security-section">
         <h2 class="text-lg font-semibold">Accounts and roles</h2>
         <UsersAndRoles />
+      </section>
+      </Show>
+      <Show when={auth.can("users:read")}>
+      <section class="space-y-3" data-testid="sso-section">
+        <h2 class="text-lg font-semibold">Single sign-on</h2>
+        <SsoProviders />
       </section>
       </Show>
       <Show when={auth.can("audit:read")}>

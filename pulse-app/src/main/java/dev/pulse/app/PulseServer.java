@@ -33,6 +33,8 @@ import dev.pulse.http.Accounts;
 import dev.pulse.http.Argon2Passwords;
 import dev.pulse.domain.security.Role;
 import dev.pulse.app.internal.BootstrapToken;
+import dev.pulse.app.internal.EncryptedFileSsoStore;
+import dev.pulse.domain.security.SsoProviderStore;
 import dev.pulse.http.PulseHttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,6 +131,7 @@ public final class PulseServer implements AutoCloseable {
           .access(new AccessPolicy(accessTokens, accounts, demo, config.security().allowedOrigins(), config.security().proxyAuth()))
           .rateLimits(config.security().rateLimits())
           .tls(demo ? null : config.security().tls())
+          .ssoProviders(demo ? SsoProviderStore.inMemory() : new EncryptedFileSsoStore(config.dataDir().resolve("sso.enc"), cipher))
           .agentJar(ownJar())
           .agentDecoder(new HostReportDecoder())
           .agentDecoder(new DockerReportDecoder())

@@ -64,10 +64,18 @@ class BrowserIT {
   }
 
   @Test
-  void theFirstAdminIsCreatedWithTheBootstrapTokenAndAViewerSeesNoSettings() throws Exception {
+  void theFirstAdminIsCreatedWithTheBootstrapTokenAViewerSeesNoSettingsAndOidcSignsSomeoneIn() throws Exception {
+    no.nav.security.mock.oauth2.MockOAuth2Server idp = new no.nav.security.mock.oauth2.MockOAuth2Server();
+    idp.start(0);
+    // the provider's next sign-in: dana, in the group the journey maps to admin
+    idp.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback("corp", "dana", "JWT", List.of("pulse"),
+        java.util.Map.of("preferred_username", "dana", "groups", List.of("pulse-admins")), 3600));
     try (PulseServer server = PulseServer.start(AppFixture.config(data, null), false, java.time.Clock.systemUTC(), "it")) {
-      int exit = runNode("accounts.e2e.mjs", "http://127.0.0.1:" + server.port(), server.bootstrapToken());
+      int exit = runNode("accounts.e2e.mjs", "http://127.0.0.1:" + server.port(), server.bootstrapToken(),
+          idp.wellKnownUrl("corp").toString());
       assertEquals(0, exit, "accounts.e2e.mjs failed; see its output above");
+    } finally {
+      idp.shutdown();
     }
   }
 

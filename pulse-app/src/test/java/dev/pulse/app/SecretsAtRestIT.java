@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Configures secrets with known values (a PVE token secret, a TrueNAS API key, an SMTP password,
- * an account's password), then searches every file in the data dir, and everything logged, for
+ * an OIDC client secret, an account's password), then searches every file in the data dir, and everything logged, for
  * them in plain text.
  */
 class SecretsAtRestIT {
@@ -28,7 +28,8 @@ class SecretsAtRestIT {
   private static final String TRUENAS_KEY = "1-truenasApiKeyKnownValue0123456789";
   private static final String SMTP_PASSWORD = "smtp-password-known-value-42";
   private static final String ADMIN_PASSWORD = "admin password known value";
-  private static final List<String> SECRETS = List.of(PVE_SECRET, TRUENAS_KEY, SMTP_PASSWORD, ADMIN_PASSWORD);
+  private static final String OIDC_SECRET = "oidc-client-secret-known-value";
+  private static final List<String> SECRETS = List.of(PVE_SECRET, TRUENAS_KEY, SMTP_PASSWORD, ADMIN_PASSWORD, OIDC_SECRET);
 
   @TempDir Path data;
 
@@ -51,10 +52,18 @@ class SecretsAtRestIT {
           + "\"host\":\"127.0.0.1\",\"port\":\"9\",\"security\":\"none\",\"from\":\"p@example.com\",\"to\":\"o@example.com\","
           + "\"username\":\"pulse\"},\"secrets\":{\"password\":\"" + SMTP_PASSWORD + "\"}}", AppFixture.TOKEN);
       assertEquals(201, mail.statusCode(), mail.body());
+      var sso = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+          "http://127.0.0.1:" + server.port() + "/api/security/sso/corp")).header("Authorization", "Bearer " + AppFixture.TOKEN)
+          .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Corp\","
+              + "\"type\":\"oidc\",\"settings\":{\"discoveryUrl\":\"https://127.0.0.1:9/.well-known/openid-configuration\","
+              + "\"clientId\":\"pulse\"},\"secrets\":{\"clientSecret\":\"" + OIDC_SECRET + "\"}}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, sso.statusCode(), sso.body());
       assertEquals(200, AppFixture.post(server, "/api/security/login", "{\"username\":\"root\",\"password\":\"" + ADMIN_PASSWORD
           + "\"}", null).statusCode());
       String answers = AppFixture.get(server, "/api/connections", AppFixture.TOKEN).body()
-          + AppFixture.get(server, "/api/notifications/channels", AppFixture.TOKEN).body();
+          + AppFixture.get(server, "/api/notifications/channels", AppFixture.TOKEN).body()
+          + AppFixture.get(server, "/api/security/sso", AppFixture.TOKEN).body();
       for (String secret : SECRETS) {
         assertTrue(!answers.contains(secret), "the API never sends a secret back");
       }

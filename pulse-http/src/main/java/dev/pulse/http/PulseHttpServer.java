@@ -11,6 +11,7 @@ import dev.pulse.http.internal.AuditRoutes;
 import dev.pulse.http.internal.AuthRoutes;
 import dev.pulse.http.internal.RateLimiter;
 import dev.pulse.http.internal.RecoveryRoutes;
+import dev.pulse.http.internal.sso.SsoRoutes;
 import dev.pulse.http.internal.SecurityHeaders;
 import dev.pulse.http.internal.UserRoutes;
 import dev.pulse.http.internal.AgentRoutes;
@@ -66,6 +67,7 @@ public final class PulseHttpServer implements AutoCloseable {
     AuthRoutes auth = new AuthRoutes(b.access.accounts(), json, b.maxBodyBytes);
     UserRoutes users = new UserRoutes(b.access.accounts().directory(), json, b.maxBodyBytes);
     RecoveryRoutes recovery = new RecoveryRoutes(b.access.accounts(), json);
+    SsoRoutes sso = new SsoRoutes(new SingleSignOn(b.ssoProviders, b.access.accounts().directory()), b.access.accounts(), json);
     RateLimiter limiter = new RateLimiter(b.rateLimits, b.access.tokens().clock());
     AuditHook auditHook = new AuditHook(b.engine.audit(), b.engine.clock());
     AuditRoutes audit = new AuditRoutes(b.engine.audit());
@@ -116,6 +118,7 @@ public final class PulseHttpServer implements AutoCloseable {
       auth.register(config.routes);
       users.register(config.routes);
       recovery.register(config.routes);
+      sso.register(config.routes);
       audit.register(config.routes);
       auditHook.register(config.routes);
       resources.register(config.routes);
@@ -218,8 +221,15 @@ public final class PulseHttpServer implements AutoCloseable {
     private Integer metricsPort;
     private RateLimits rateLimits = RateLimits.DEFAULT;
     private TlsFiles tls;
+    private dev.pulse.domain.security.SsoProviderStore ssoProviders = dev.pulse.domain.security.SsoProviderStore.inMemory();
 
     private Builder() {}
+
+    /** Where single sign-on providers are kept, client secrets included (default: memory only). */
+    public Builder ssoProviders(dev.pulse.domain.security.SsoProviderStore store) {
+      this.ssoProviders = Objects.requireNonNull(store);
+      return this;
+    }
 
     /** Serves HTTPS only, from these PEM files; {@code null} (the default) for plain HTTP. */
     public Builder tls(TlsFiles files) {

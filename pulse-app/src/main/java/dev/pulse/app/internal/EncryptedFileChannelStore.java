@@ -1,7 +1,6 @@
 package dev.pulse.app.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.domain.connection.Secret;
 import dev.pulse.domain.connection.SecretCipher;
 import dev.pulse.domain.notify.Channel;
@@ -12,9 +11,6 @@ import dev.pulse.domain.alert.AlertCategory;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.stream.Collectors;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +23,7 @@ import java.util.Map;
  */
 public final class EncryptedFileChannelStore implements ChannelStore {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final Path file;
-  private final SecretCipher cipher;
+  private final EncryptedJsonFile<StoredChannel> file;
 
   /** The stored form. */
   record StoredChannel(String id, String name, String type, boolean enabled, Map<String, String> settings,
@@ -40,31 +33,22 @@ public final class EncryptedFileChannelStore implements ChannelStore {
   record StoredQuiet(String start, String end, String zone, List<String> categories, boolean criticalToo) {}
 
   public EncryptedFileChannelStore(Path file, SecretCipher cipher) {
-    this.file = file;
-    this.cipher = cipher;
+    this.file = new EncryptedJsonFile<>(file, cipher, new TypeReference<List<StoredChannel>>() { });
   }
 
   @Override
   public synchronized List<Channel> load() {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    try {
-      List<StoredChannel> stored = JSON.readValue(cipher.decrypt(Files.readAllBytes(file)), new TypeReference<List<StoredChannel>>() { });
-      return stored.stream().map(s -> {
-        Map<String, Secret> secrets = new HashMap<>();
-        (s.secrets() == null ? Map.<String, String>of() : s.secrets()).forEach((k, v) -> secrets.put(k, Secret.of(v)));
-        StoredQuiet q = s.quietHours();
-        QuietHours quiet = q == null ? null : new QuietHours(LocalTime.parse(q.start()), LocalTime.parse(q.end()), ZoneId.of(q.zone()),
-            q.categories().stream().map(c -> AlertCategory.valueOf(c.toUpperCase(java.util.Locale.ROOT))).collect(Collectors.toSet()),
-            q.criticalToo());
-        return new Channel(s.id(), s.name(), ChannelType.fromWireName(s.type()).orElseThrow(), s.enabled(),
-            s.settings() == null ? Map.of() : s.settings(), secrets, s.allowPrivateAddresses(), quiet,
-            s.maxPerHour() == null ? 0 : s.maxPerHour(), s.groupSeconds() == null ? 0 : s.groupSeconds());
-      }).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    return file.read().stream().map(s -> {
+      Map<String, Secret> secrets = new HashMap<>();
+      (s.secrets() == null ? Map.<String, String>of() : s.secrets()).forEach((k, v) -> secrets.put(k, Secret.of(v)));
+      StoredQuiet q = s.quietHours();
+      QuietHours quiet = q == null ? null : new QuietHours(LocalTime.parse(q.start()), LocalTime.parse(q.end()), ZoneId.of(q.zone()),
+          q.categories().stream().map(c -> AlertCategory.valueOf(c.toUpperCase(java.util.Locale.ROOT))).collect(Collectors.toSet()),
+          q.criticalToo());
+      return new Channel(s.id(), s.name(), ChannelType.fromWireName(s.type()).orElseThrow(), s.enabled(),
+          s.settings() == null ? Map.of() : s.settings(), secrets, s.allowPrivateAddresses(), quiet,
+          s.maxPerHour() == null ? 0 : s.maxPerHour(), s.groupSeconds() == null ? 0 : s.groupSeconds());
+    }).toList();
   }
 
   @Override
@@ -78,10 +62,6 @@ public final class EncryptedFileChannelStore implements ChannelStore {
       return new StoredChannel(c.id(), c.name(), c.type().wireName(), c.enabled(), c.settings(), secrets, c.allowPrivateAddresses(),
           quiet, c.maxPerHour(), c.groupSeconds());
     }).toList();
-    try {
-      DataFiles.writeOwnerOnly(file, cipher.encrypt(JSON.writeValueAsBytes(stored)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    file.write(stored);
   }
 }

@@ -2,7 +2,6 @@ package dev.pulse.app.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionStore;
 import dev.pulse.domain.connection.ConnectionType;
@@ -10,10 +9,7 @@ import dev.pulse.domain.connection.Credentials;
 import dev.pulse.domain.connection.PollIntervals;
 import dev.pulse.domain.connection.SecretCipher;
 import dev.pulse.domain.connection.Secret;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,10 +23,7 @@ import java.util.TreeSet;
  */
 public final class EncryptedFileConnectionStore implements ConnectionStore {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final Path file;
-  private final SecretCipher cipher;
+  private final EncryptedJsonFile<StoredConnection> file;
 
   /**
    * The stored form. Version 1 had one {@code url} and one {@code fingerprint}, and tokens only;
@@ -42,32 +35,17 @@ public final class EncryptedFileConnectionStore implements ConnectionStore {
       boolean verifyTls, Long fastSeconds, Long slowSeconds, Long disksSeconds, String apiKey, Boolean allowInsecureTransport) {}
 
   public EncryptedFileConnectionStore(Path file, SecretCipher cipher) {
-    this.file = file;
-    this.cipher = cipher;
+    this.file = new EncryptedJsonFile<>(file, cipher, new TypeReference<List<StoredConnection>>() { });
   }
 
   @Override
   public synchronized List<ConnectionConfig> loadAll() {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    try {
-      byte[] plain = cipher.decrypt(Files.readAllBytes(file));
-      List<StoredConnection> stored = JSON.readValue(plain, new TypeReference<List<StoredConnection>>() { });
-      return stored.stream().map(EncryptedFileConnectionStore::toConfig).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    return file.read().stream().map(EncryptedFileConnectionStore::toConfig).toList();
   }
 
   @Override
   public synchronized void saveAll(List<ConnectionConfig> connections) {
-    try {
-      byte[] plain = JSON.writeValueAsBytes(connections.stream().map(EncryptedFileConnectionStore::toStored).toList());
-      DataFiles.writeOwnerOnly(file, cipher.encrypt(plain));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    file.write(connections.stream().map(EncryptedFileConnectionStore::toStored).toList());
   }
 
   private static StoredConnection toStored(ConnectionConfig c) {

@@ -19,6 +19,8 @@ public final class AuditHook {
 
   /** Set by routes where the caller is not yet known (signing in): the username tried. */
   public static final String SUBJECT = "pulse.audit.subject";
+  /** Set by routes that must be recorded whatever their method and status: a single sign-on. */
+  public static final String RECORD = "pulse.audit.record";
   /** Set by routes that have more to say: a short detail, never a secret. */
   public static final String DETAIL = "pulse.audit.detail";
 
@@ -39,7 +41,7 @@ public final class AuditHook {
     boolean refused = status == 401 || status == 403;
     boolean change = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.method() != HandlerType.OPTIONS;
     boolean report = ctx.routeRoles().stream().anyMatch(r -> r instanceof Access a && a.report());
-    if (!refused && (!change || report)) {
+    if (!refused && (!change || report) && !Boolean.TRUE.equals(ctx.attribute(RECORD))) {
       return;
     }
     Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();

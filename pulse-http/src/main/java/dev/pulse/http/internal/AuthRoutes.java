@@ -107,7 +107,8 @@ public final class AuthRoutes {
     ctx.status(204);
   }
 
-  private static String cookie(Context ctx, String value, int maxAgeSeconds) {
+  /** The session cookie's header: HttpOnly, SameSite=Strict, Secure under HTTPS. */
+  public static String cookie(Context ctx, String value, int maxAgeSeconds) {
     boolean https = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     return AccessGuard.SESSION_COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
         + (maxAgeSeconds >= 0 ? "; Max-Age=" + maxAgeSeconds : "") + (https ? "; Secure" : "");

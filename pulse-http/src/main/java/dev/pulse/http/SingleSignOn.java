@@ -1,0 +1,155 @@
+package dev.pulse.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.domain.InvalidFieldException;
+import dev.pulse.domain.connection.Secret;
+import dev.pulse.domain.security.SsoProvider;
+import dev.pulse.domain.security.SsoProviderStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The single sign-on providers: kept in a store (encrypt it: client secrets are in it), checked
+ * before they are saved, and tested against the provider. Thread-safe.
+ */
+public final class SingleSignOn {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SsoProviderStore store;
+  private final AccountDirectory directory;
+  private final List<Consumer<List<SsoProvider>>> listeners = new CopyOnWriteArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  public SingleSignOn(SsoProviderStore store, AccountDirectory directory) {
+    this.store = store;
+    this.directory = directory;
+  }
+
+  public List<SsoProvider> providers() {
+    return store.load();
+  }
+
+  public Optional<SsoProvider> provider(String id) {
+    return providers().stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+
+  /** Called with the providers after every change. */
+  public void onChange(Consumer<List<SsoProvider>> listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Adds or changes a provider. A secret left out keeps its stored value; an empty one removes it.
+   *
+   * @throws InvalidFieldException naming the field at fault
+   */
+  public synchronized SsoProvider save(String id, String name, String type, boolean enabled, Map<String, String> settings,
+      Map<String, String> secrets, Map<String, String> groupRoles, String defaultRole) {
+    if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,31}")) {
+      throw new InvalidFieldException("id", "an id is 1–32 lower-case letters, digits or -");
+    }
+    if (name == null || name.isBlank() || name.length() > 64) {
+      throw new InvalidFieldException("name", "a name is 1–64 characters");
+    }
+    if (!"oidc".equals(type)) {
+      throw new InvalidFieldException("type", "type is oidc");
+    }
+    Map<String, String> s = settings == null ? Map.of() : settings;
+    String discovery = s.get("discoveryUrl");
+    if (discovery == null || !discovery.matches("https?://\\S+")) {
+      throw new InvalidFieldException("settings.discoveryUrl", "settings.discoveryUrl is the provider's "
+          + ".well-known/openid-configuration URL");
+    }
+    if (s.get("clientId") == null || s.get("clientId").isBlank()) {
+      throw new InvalidFieldException("settings.clientId", "settings.clientId is required");
+    }
+    Map<String, String> roles = groupRoles == null ? Map.of() : groupRoles;
+    roles.forEach((group, role) -> known(role, "groupRoles." + group));
+    if (defaultRole != null && !defaultRole.isBlank()) {
+      known(defaultRole, "defaultRole");
+    }
+    Map<String, Secret> kept = new HashMap<>(provider(id).map(SsoProvider::secrets).orElse(Map.of()));
+    if (secrets != null) {
+      secrets.forEach((k, v) -> {
+        if (v == null || v.isEmpty()) {
+          kept.remove(k);
+        } else {
+          kept.put(k, Secret.of(v));
+        }
+      });
+    }
+    SsoProvider provider = new SsoProvider(id, name.strip(), type, enabled, s, kept, roles,
+        defaultRole == null || defaultRole.isBlank() ? null : defaultRole);
+    List<SsoProvider> all = new ArrayList<>(providers().stream().filter(p -> !p.id().equals(id)).toList());
+    all.add(provider);
+    store.save(all);
+    listeners.forEach(l -> l.accept(List.copyOf(all)));
+    return provider;
+  }
+
+  public synchronized boolean delete(String id) {
+    List<SsoProvider> all = new ArrayList<>(providers());
+    boolean removed = all.removeIf(p -> p.id().equals(id));
+    if (removed) {
+      store.save(all);
+      listeners.forEach(l -> l.accept(List.copyOf(all)));
+    }
+    return removed;
+  }
+
+  /** Reads the provider's discovery document and says whether Pulse can sign in with it. */
+  public Map<String, Object> test(String id) {
+    SsoProvider p = provider(id).orElseThrow(() -> new InvalidFieldException("id", "there is no provider " + id));
+    Map<String, Object> result = new LinkedHashMap<>();
+    try {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(p.setting("discoveryUrl", ""))).timeout(Duration.ofSeconds(10))
+          .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        return failed(result, "the discovery URL answered " + r.statusCode());
+      }
+      JsonNode doc = JSON.readTree(r.body());
+      for (String field : List.of("issuer", "authorization_endpoint", "token_endpoint", "jwks_uri")) {
+        if (!doc.hasNonNull(field)) {
+          return failed(result, "the discovery document has no " + field);
+        }
+      }
+      boolean pkce = doc.path("code_challenge_methods_supported").toString().contains("S256");
+      result.put("ok", true);
+      result.put("error", null);
+      result.put("issuer", doc.get("issuer").asText());
+      result.put("pkce", pkce);
+      return result;
+    } catch (IOException | IllegalArgumentException e) {
+      return failed(result, "the discovery URL cannot be read: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(result, "interrupted");
+    }
+  }
+
+  private static Map<String, Object> failed(Map<String, Object> result, String why) {
+    result.put("ok", false);
+    result.put("error", why);
+    return result;
+  }
+
+  private void known(String role, String field) {
+    if (directory.role(role).isEmpty()) {
+      throw new InvalidFieldException(field, "there is no role " + role);
+    }
+  }
+}

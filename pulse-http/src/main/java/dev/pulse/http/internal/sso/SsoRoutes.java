@@ -1,0 +1,150 @@
+package dev.pulse.http.internal.sso;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.domain.InvalidFieldException;
+import dev.pulse.domain.security.SsoProvider;
+import dev.pulse.domain.security.User;
+import dev.pulse.http.Accounts;
+import dev.pulse.http.SingleSignOn;
+import dev.pulse.http.internal.Access;
+import dev.pulse.http.internal.AuditHook;
+import dev.pulse.http.internal.AuthRoutes;
+import dev.pulse.http.internal.ProblemException;
+import dev.pulse.http.internal.RequestBodies;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pac4j.core.profile.UserProfile;
+
+/**
+ * {@code /api/security/sso}: the providers people may sign in with (public), the sign-in and
+ * callback of the dance, and for admins the providers' settings and a test. A failed sign-in ends
+ * on a page that says why. Internal: not API.
+ */
+public final class SsoRoutes {
+
+  private final SingleSignOn sso;
+  private final Accounts accounts;
+  private final RequestBodies bodies;
+  private final OidcSignIn oidc = new OidcSignIn();
+
+  public SsoRoutes(SingleSignOn sso, Accounts accounts, ObjectMapper json) {
+    this.sso = sso;
+    this.accounts = accounts;
+    this.bodies = new RequestBodies(json, 64 * 1024);
+    oidc.configure(sso.providers());
+    sso.onChange(oidc::configure);
+  }
+
+  public record ProviderBody(String name, String type, Boolean enabled, Map<String, String> settings, Map<String, String> secrets,
+      Map<String, String> groupRoles, String defaultRole) {}
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/security/sso/providers", ctx -> ctx.json(Map.of("providers", sso.providers().stream().filter(SsoProvider::enabled)
+        .map(p -> Map.of("id", p.id(), "name", p.name(), "type", p.type())).toList())), Access.PUBLIC);
+    routes.get("/api/security/sso/{id}/login", this::login, Access.PUBLIC);
+    routes.get(OidcSignIn.CALLBACK, this::callback, Access.PUBLIC);
+    routes.get("/api/security/sso", ctx -> ctx.json(Map.of("providers", sso.providers().stream().map(SsoRoutes::json).toList())),
+        Access.USERS_READ);
+    routes.put("/api/security/sso/{id}", this::save, Access.USERS_WRITE);
+    routes.delete("/api/security/sso/{id}", this::delete, Access.USERS_WRITE);
+    routes.post("/api/security/sso/{id}/test", ctx -> ctx.json(sso.test(ctx.pathParam("id"))), Access.USERS_WRITE);
+  }
+
+  private void login(Context ctx) {
+    SsoProvider provider = sso.provider(ctx.pathParam("id")).filter(SsoProvider::enabled).orElse(null);
+    if (provider == null) {
+      ErrorPage.write(ctx, 404, "There is no single sign-on provider " + ctx.pathParam("id") + ".");
+      return;
+    }
+    UserProfile profile;
+    try {
+      profile = oidc.start(ctx, provider.id()).orElse(null);
+    } catch (RuntimeException e) {
+      ErrorPage.write(ctx, 502, "Signing in with " + provider.name() + " failed: " + reason(e));
+      return;
+    }
+    if (profile == null) {
+      return; // pac4j sent the browser to the provider
+    }
+    finish(ctx, provider, OidcSignIn.identity(provider, profile));
+  }
+
+  private void callback(Context ctx) {
+    try {
+      oidc.callback(ctx);
+    } catch (RuntimeException e) {
+      ctx.attribute(AuditHook.DETAIL, "single sign-on failed");
+      ErrorPage.write(ctx, 401, "The provider's answer was not accepted: " + reason(e));
+    }
+  }
+
+  /** Makes the person an account (or updates its roles from their groups) and opens a Pulse session. */
+  private void finish(Context ctx, SsoProvider provider, OidcSignIn.Identity who) {
+    ctx.attribute(AuditHook.SUBJECT, who.username());
+    ctx.attribute(AuditHook.DETAIL, provider.type() + ":" + provider.id());
+    Set<String> roles = provider.roles(who.groups());
+    if (roles.isEmpty()) {
+      ErrorPage.write(ctx, 403, who.username() + " signed in with " + provider.name() + ", but none of their groups "
+          + who.groups() + " has a role in Pulse. Ask an admin to map one.");
+      return;
+    }
+    User user;
+    try {
+      user = accounts.directory().external(provider.type() + ":" + provider.id(), who.username(), roles);
+    } catch (InvalidFieldException e) {
+      ErrorPage.write(ctx, 409, e.getMessage() + ".");
+      return;
+    }
+    if (user.disabled()) {
+      ErrorPage.write(ctx, 403, "The account " + user.username() + " is turned off in Pulse.");
+      return;
+    }
+    Accounts.SignedIn in = accounts.open(user, ctx.ip(), false);
+    ctx.attribute(AuditHook.RECORD, true);
+    ctx.header("Set-Cookie", AuthRoutes.cookie(ctx, in.cookie(), -1));
+    ctx.redirect("/");
+  }
+
+  private void save(Context ctx) {
+    ProviderBody b = bodies.read(ctx, ProviderBody.class);
+    ctx.json(json(sso.save(ctx.pathParam("id"), b.name(), b.type(), b.enabled() == null || b.enabled(), b.settings(), b.secrets(),
+        b.groupRoles(), b.defaultRole())));
+  }
+
+  private void delete(Context ctx) {
+    if (!sso.delete(ctx.pathParam("id"))) {
+      throw new ProblemException(404, "Not found", "there is no provider " + ctx.pathParam("id"), "id");
+    }
+    ctx.status(204);
+  }
+
+  private static String reason(RuntimeException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  static Map<String, Object> json(SsoProvider p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", p.id());
+    m.put("name", p.name());
+    m.put("type", p.type());
+    m.put("enabled", p.enabled());
+    m.put("settings", p.settings());
+    Map<String, String> secrets = new LinkedHashMap<>();
+    p.secrets().keySet().stream().sorted().forEach(k -> secrets.put(k, "set"));
+    m.put("secrets", secrets);
+    m.put("groupRoles", p.groupRoles());
+    m.put("defaultRole", p.defaultRole());
+    m.put("callbackPath", OidcSignIn.CALLBACK + "?client_name=" + p.id());
+    return m;
+  }
+
+  /** Ids of providers that exist, for tests. */
+  List<String> ids() {
+    return sso.providers().stream().map(SsoProvider::id).toList();
+  }
+}
