@@ -1,11 +1,12 @@
 // End-to-end: first-run setup with the bootstrap token, accounts and roles, a token shown once,
 // a viewer who sees no settings and cannot acknowledge, and the sign-in lockout.
 // Then an OpenID Connect provider is added through the UI, tested, and used to sign in.
-// usage: node e2e/accounts.e2e.mjs BASE_URL BOOTSTRAP_TOKEN OIDC_DISCOVERY_URL
+// Then a SAML IdP, whose signed answer signs someone in, and whose single logout signs them out.
+// usage: node e2e/accounts.e2e.mjs BASE_URL BOOTSTRAP_TOKEN OIDC_DISCOVERY_URL SAML_ENTITY SAML_SSO SAML_SLO SAML_CERT_PEM
 import { check, launch } from "./browser.mjs";
 
-const [base, bootstrap, discovery] = process.argv.slice(2);
-if (!discovery) throw new Error("usage: accounts.e2e.mjs BASE_URL BOOTSTRAP_TOKEN OIDC_DISCOVERY_URL");
+const [base, bootstrap, discovery, samlEntity, samlSso, samlSlo, samlCert] = process.argv.slice(2);
+if (!samlCert) throw new Error("usage: accounts.e2e.mjs BASE_URL BOOTSTRAP_TOKEN OIDC_DISCOVERY_URL SAML_ENTITY SAML_SSO SAML_SLO SAML_CERT_PEM");
 
 const context = await launch();
 try {
@@ -59,6 +60,19 @@ try {
   const tested = await (await page.waitForSelector("[data-testid=sso-test-result]:has-text('ok')")).textContent();
   check(tested?.includes("PKCE") ?? false, `an OIDC provider is added and its Test reads the discovery document (${tested})`);
 
+  await page.fill("input[name=ssoId]", "corpsaml");
+  await page.fill("input[name=ssoName]", "Corp SAML");
+  await page.selectOption("select[name=ssoType]", "saml");
+  await page.fill("input[name=ssoIdpEntityId]", samlEntity);
+  await page.fill("input[name=ssoIdpSsoUrl]", samlSso);
+  await page.fill("input[name=ssoIdpSloUrl]", samlSlo);
+  await page.fill("textarea[name=ssoIdpCertificate]", samlCert);
+  await page.fill("input[name=ssoGroupsClaim]", "memberOf");
+  await page.fill("input[name=ssoGroupRoles]", "ops=operator");
+  await page.click("[data-testid=sso-form] button[type=submit]");
+  await page.waitForSelector("[data-testid=sso-row][data-id=corpsaml]");
+  check(true, "a SAML IdP is added through the UI");
+
   await page.click("[data-testid=audit-verify]");
   const verified = await (await page.waitForSelector("[data-testid=audit-verification]")).textContent();
   check(verified?.startsWith("Intact") ?? false, `the audit log verifies (${verified})`);
@@ -101,6 +115,17 @@ try {
   check(danaNav.includes("/settings"), "signing in through the OIDC provider opens a session whose role comes from the groups claim");
   const me = await page.evaluate(async () => (await (await fetch("/api/security/status")).json()).user);
   check(me.kind === "session" && me.roles.includes("admin"), `dana is an admin through pulse-admins (${JSON.stringify(me.roles)})`);
+
+  await page.click("[data-testid=sign-out]");
+  await page.click("[data-testid=sso-sign-in][data-id=corpsaml]");
+  await page.waitForSelector("[data-testid=signed-in-as]:has-text('frank')", { timeout: 30_000 });
+  const frank = await page.evaluate(async () => (await (await fetch("/api/security/status")).json()).user);
+  check(frank.source === "saml:corpsaml" && frank.roles.includes("operator"),
+    `the IdP's signed answer signs frank in as an operator through memberOf (${JSON.stringify(frank)})`);
+  await page.click("[data-testid=sign-out]");
+  await page.waitForSelector("[data-testid=login-form]", { timeout: 30_000 });
+  const after = await page.evaluate(async () => (await (await fetch("/api/security/status")).json()).user);
+  check(after === null, "signing out goes through the IdP's single logout and comes back signed out");
 } finally {
   await context.close();
 }

@@ -57,8 +57,13 @@ export default function App() {
     can: (scope: string) => canAs(me(), publicReads(), scope),
     signIn: () => setWantSignIn(true),
     signOut: async () => {
+      const source = me()?.source ?? "";
       if (me()?.kind === "token") clearToken();
-      else await logout();
+      else if (source.startsWith("saml:")) {
+        // through the IdP's single logout, which comes back to Pulse signed out
+        location.href = `/api/security/sso/saml/${encodeURIComponent(source.slice(5))}/logout`;
+        return;
+      } else await logout();
       retry();
     },
   };

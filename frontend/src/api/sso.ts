@@ -2,11 +2,11 @@
 import { request } from "./client";
 
 export interface SsoProviderInfo {
-  id: string; name: string; type: "oidc"; enabled: boolean; settings: Record<string, string>;
+  id: string; name: string; type: "oidc" | "saml"; enabled: boolean; settings: Record<string, string>;
   secrets: Record<string, "set">; groupRoles: Record<string, string>; defaultRole: string | null; callbackPath: string;
 }
 export interface SsoInput {
-  name: string; type: "oidc"; enabled: boolean; settings: Record<string, string>; secrets?: Record<string, string>;
+  name: string; type: "oidc" | "saml"; enabled: boolean; settings: Record<string, string>; secrets?: Record<string, string>;
   groupRoles: Record<string, string>; defaultRole: string | null;
 }
 

@@ -1,7 +1,11 @@
 // Signing in and out, and what the signed-in person (or token) may do.
 import { request, setCsrfToken } from "../api/client";
 
-export interface Me { name: string; kind: "token" | "session" | "proxy"; roles: string[]; scopes: string[] }
+export interface Me {
+  name: string; kind: "token" | "session" | "proxy"; roles: string[]; scopes: string[];
+  /** local, oidc:<provider>, saml:<provider> or proxy; null for a token */
+  source: string | null;
+}
 export interface AuthStatus { setupRequired: boolean; user: Me | null; csrfToken?: string }
 
 const json = { "Content-Type": "application/json" };

@@ -6,8 +6,8 @@ import { useAuth } from "../auth/AuthContext";
 import { DataTable, row, td, th } from "./DataTable";
 
 const input = "rounded border border-line bg-raised px-2 py-1.5 text-sm";
-const BLANK = { id: "", name: "", discoveryUrl: "", clientId: "", clientSecret: "", scopes: "", groupsClaim: "", groupRoles: "",
-  defaultRole: "" };
+const BLANK = { id: "", name: "", type: "oidc" as "oidc" | "saml", discoveryUrl: "", clientId: "", clientSecret: "", scopes: "",
+  groupsClaim: "", groupRoles: "", defaultRole: "", idpEntityId: "", idpSsoUrl: "", idpSloUrl: "", idpCertificate: "" };
 
 /** Settings → Single sign-on: OpenID Connect providers, their group → role mapping, and a Test button. */
 export function SsoProviders() {
@@ -20,21 +20,26 @@ export function SsoProviders() {
 
   const edit = (p: SsoProviderInfo) => {
     setEditing(true);
-    setForm({ id: p.id, name: p.name, discoveryUrl: p.settings.discoveryUrl ?? "", clientId: p.settings.clientId ?? "", clientSecret: "",
-      scopes: p.settings.scopes ?? "", groupsClaim: p.settings.groupsClaim ?? "", groupRoles: formatGroupRoles(p.groupRoles),
-      defaultRole: p.defaultRole ?? "" });
+    setForm({ id: p.id, name: p.name, type: p.type, discoveryUrl: p.settings.discoveryUrl ?? "", clientId: p.settings.clientId ?? "",
+      clientSecret: "", scopes: p.settings.scopes ?? "", groupsClaim: p.settings.groupsClaim ?? p.settings.groupsAttribute ?? "",
+      groupRoles: formatGroupRoles(p.groupRoles), defaultRole: p.defaultRole ?? "", idpEntityId: p.settings.idpEntityId ?? "",
+      idpSsoUrl: p.settings.idpSsoUrl ?? "", idpSloUrl: p.settings.idpSloUrl ?? "", idpCertificate: p.settings.idpCertificate ?? "" });
   };
   const save = async (e: Event) => {
     e.preventDefault();
     setMessage(null);
-    const settings: Record<string, string> = { discoveryUrl: form.discoveryUrl, clientId: form.clientId };
-    if (form.scopes) settings.scopes = form.scopes;
-    if (form.groupsClaim) settings.groupsClaim = form.groupsClaim;
+    const settings: Record<string, string> = form.type === "oidc" ? { discoveryUrl: form.discoveryUrl, clientId: form.clientId }
+      : { idpEntityId: form.idpEntityId, idpSsoUrl: form.idpSsoUrl, idpCertificate: form.idpCertificate };
+    if (form.type === "oidc" && form.scopes) settings.scopes = form.scopes;
+    if (form.type === "saml" && form.idpSloUrl) settings.idpSloUrl = form.idpSloUrl;
+    if (form.groupsClaim) settings[form.type === "oidc" ? "groupsClaim" : "groupsAttribute"] = form.groupsClaim;
     try {
-      await saveSso(form.id, { name: form.name, type: "oidc", enabled: true, settings,
+      await saveSso(form.id, { name: form.name, type: form.type, enabled: true, settings,
         secrets: form.clientSecret ? { clientSecret: form.clientSecret } : undefined,
         groupRoles: parseGroupRoles(form.groupRoles), defaultRole: form.defaultRole || null });
-      setMessage({ ok: true, text: `${form.name} saved. Its redirect URI: ${location.origin}/api/security/sso/callback?client_name=${form.id}` });
+      setMessage({ ok: true, text: form.type === "oidc"
+        ? `${form.name} saved. Its redirect URI: ${location.origin}/api/security/sso/callback?client_name=${form.id}`
+        : `${form.name} saved. Give the IdP Pulse's metadata: ${location.origin}/api/security/sso/saml/${form.id}/metadata` });
       setForm({ ...BLANK });
       setEditing(false);
       refetch();
@@ -46,7 +51,8 @@ export function SsoProviders() {
     setTests(id, "testing…");
     try {
       const r = await testSso(id);
-      setTests(id, r.ok ? `ok: ${r.issuer}${r.pkce ? ", PKCE" : ", no PKCE advertised"}` : `failed: ${r.error}`);
+      const pkce = r.pkce === undefined ? "" : r.pkce ? ", PKCE" : ", no PKCE advertised";
+      setTests(id, r.ok ? `ok: ${r.issuer}${pkce}` : `failed: ${r.error}`);
     } catch (err) {
       setTests(id, `failed: ${String(err)}`);
     }
@@ -60,7 +66,7 @@ export function SsoProviders() {
             {(p) => (
               <tr data-testid="sso-row" data-id={p.id} class={row}>
                 <td class={`${td} font-medium`}>{p.name} <span class="text-xs text-muted">({p.id})</span></td>
-                <td class={`${td} max-w-xs truncate text-xs`}>{p.settings.discoveryUrl}</td>
+                <td class={`${td} max-w-xs truncate text-xs`}>{p.type.toUpperCase()} · {p.settings.discoveryUrl ?? p.settings.idpSsoUrl}</td>
                 <td class={`${td} text-xs`}>{formatGroupRoles(p.groupRoles) || "—"}{p.defaultRole ? `; others ${p.defaultRole}` : ""}</td>
                 <td class={`${td} whitespace-nowrap text-xs`}>
                   <button type="button" class="mr-2 underline" data-testid="sso-test" onClick={() => test(p.id)}>Test</button>
@@ -80,13 +86,28 @@ export function SsoProviders() {
           <label class="text-xs">Id<br /><input class={`${input} w-24`} name="ssoId" value={form.id} disabled={editing()}
             onInput={(e) => setForm("id", e.currentTarget.value)} /></label>
           <label class="text-xs">Name<br /><input class={input} name="ssoName" value={form.name} onInput={(e) => setForm("name", e.currentTarget.value)} /></label>
-          <label class="text-xs">Discovery URL<br /><input class={`${input} w-80`} name="ssoDiscovery" placeholder="https://idp/.well-known/openid-configuration"
-            value={form.discoveryUrl} onInput={(e) => setForm("discoveryUrl", e.currentTarget.value)} /></label>
-          <label class="text-xs">Client id<br /><input class={input} name="ssoClientId" value={form.clientId}
-            onInput={(e) => setForm("clientId", e.currentTarget.value)} /></label>
-          <label class="text-xs">Client secret<br /><input class={input} type="password" autocomplete="off" name="ssoClientSecret"
-            placeholder={editing() ? "set: empty keeps it" : ""} value={form.clientSecret} onInput={(e) => setForm("clientSecret", e.currentTarget.value)} /></label>
-          <label class="text-xs">Groups claim<br /><input class={`${input} w-24`} name="ssoGroupsClaim" placeholder="groups"
+          <label class="text-xs">Type<br /><select class={input} name="ssoType" value={form.type} disabled={editing()}
+            onChange={(e) => setForm("type", e.currentTarget.value as "oidc" | "saml")}>
+            <option value="oidc">OpenID Connect</option><option value="saml">SAML 2.0</option>
+          </select></label>
+          <Show when={form.type === "oidc"} fallback={<>
+            <label class="text-xs">IdP entity id<br /><input class={`${input} w-64`} name="ssoIdpEntityId" value={form.idpEntityId}
+              onInput={(e) => setForm("idpEntityId", e.currentTarget.value)} /></label>
+            <label class="text-xs">IdP sign-in URL<br /><input class={`${input} w-64`} name="ssoIdpSsoUrl" value={form.idpSsoUrl}
+              onInput={(e) => setForm("idpSsoUrl", e.currentTarget.value)} /></label>
+            <label class="text-xs">IdP logout URL<br /><input class={`${input} w-64`} name="ssoIdpSloUrl" value={form.idpSloUrl}
+              onInput={(e) => setForm("idpSloUrl", e.currentTarget.value)} /></label>
+            <label class="text-xs">IdP signing certificate (PEM)<br /><textarea class={`${input} h-16 w-80 font-mono text-xs`} name="ssoIdpCertificate"
+              value={form.idpCertificate} onInput={(e) => setForm("idpCertificate", e.currentTarget.value)} /></label>
+          </>}>
+            <label class="text-xs">Discovery URL<br /><input class={`${input} w-80`} name="ssoDiscovery" placeholder="https://idp/.well-known/openid-configuration"
+              value={form.discoveryUrl} onInput={(e) => setForm("discoveryUrl", e.currentTarget.value)} /></label>
+            <label class="text-xs">Client id<br /><input class={input} name="ssoClientId" value={form.clientId}
+              onInput={(e) => setForm("clientId", e.currentTarget.value)} /></label>
+            <label class="text-xs">Client secret<br /><input class={input} type="password" autocomplete="off" name="ssoClientSecret"
+              placeholder={editing() ? "set: empty keeps it" : ""} value={form.clientSecret} onInput={(e) => setForm("clientSecret", e.currentTarget.value)} /></label>
+          </Show>
+          <label class="text-xs">{form.type === "oidc" ? "Groups claim" : "Groups attribute"}<br /><input class={`${input} w-24`} name="ssoGroupsClaim" placeholder="groups"
             value={form.groupsClaim} onInput={(e) => setForm("groupsClaim", e.currentTarget.value)} /></label>
           <label class="text-xs">Groups → roles<br /><input class={`${input} w-64`} name="ssoGroupRoles" placeholder="pulse-admins=admin, staff=viewer"
             value={form.groupRoles} onInput={(e) => setForm("groupRoles", e.currentTarget.value)} /></label>

@@ -64,15 +64,19 @@ class BrowserIT {
   }
 
   @Test
-  void theFirstAdminIsCreatedWithTheBootstrapTokenAViewerSeesNoSettingsAndOidcSignsSomeoneIn() throws Exception {
+  void theFirstAdminIsCreatedWithTheBootstrapTokenAViewerSeesNoSettingsAndOidcAndSamlSignPeopleIn() throws Exception {
     no.nav.security.mock.oauth2.MockOAuth2Server idp = new no.nav.security.mock.oauth2.MockOAuth2Server();
     idp.start(0);
     // the provider's next sign-in: dana, in the group the journey maps to admin
     idp.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback("corp", "dana", "JWT", List.of("pulse"),
         java.util.Map.of("preferred_username", "dana", "groups", List.of("pulse-admins")), 3600));
-    try (PulseServer server = PulseServer.start(AppFixture.config(data, null), false, java.time.Clock.systemUTC(), "it")) {
+    try (dev.pulse.simulators.saml.SamlIdpSimulator saml = dev.pulse.simulators.saml.SamlIdpSimulator.start(
+            java.time.Clock.systemUTC());
+        PulseServer server = PulseServer.start(AppFixture.config(data, null), false, java.time.Clock.systemUTC(), "it")) {
+      saml.nextUser("frank", java.util.Map.of("memberOf", List.of("ops")));
+      saml.afterLogout("http://127.0.0.1:" + server.port() + "/api/security/sso/saml/corpsaml/sls");
       int exit = runNode("accounts.e2e.mjs", "http://127.0.0.1:" + server.port(), server.bootstrapToken(),
-          idp.wellKnownUrl("corp").toString());
+          idp.wellKnownUrl("corp").toString(), saml.entityId(), saml.ssoUrl(), saml.sloUrl(), saml.certificatePem());
       assertEquals(0, exit, "accounts.e2e.mjs failed; see its output above");
     } finally {
       idp.shutdown();

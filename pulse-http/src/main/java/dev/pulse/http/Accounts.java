@@ -192,6 +192,11 @@ public final class Accounts {
     return Optional.of(new Principal(user.get(), s, directory.scopesOf(user.get())));
   }
 
+  /** How a session cookie is kept: its SHA-256, which names the session without revealing it. */
+  public static String sessionHash(String cookie) {
+    return AccessTokens.sha256(cookie);
+  }
+
   public void logout(String cookie) {
     if (cookie != null) {
       store.deleteSession(AccessTokens.sha256(cookie));

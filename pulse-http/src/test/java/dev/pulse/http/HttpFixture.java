@@ -53,8 +53,18 @@ final class HttpFixture implements AutoCloseable {
     this(access, limits, null, null);
   }
 
+  /** With a larger body limit than the 4 KiB of the others (a SAML answer is some 8 KiB). */
+  HttpFixture(AccessPolicy access, RateLimits limits, long maxBodyBytes) {
+    this(access, limits, null, null, maxBodyBytes);
+  }
+
   private HttpFixture(AccessPolicy access, RateLimits limits, java.nio.file.Path agentJar,
       dev.pulse.domain.history.MetricsHistoryStore history) {
+    this(access, limits, agentJar, history, 4096);
+  }
+
+  private HttpFixture(AccessPolicy access, RateLimits limits, java.nio.file.Path agentJar,
+      dev.pulse.domain.history.MetricsHistoryStore history, long maxBodyBytes) {
     ResourceCollector ticking = new ResourceCollector() {
       @Override
       public String platform() {
@@ -113,7 +123,7 @@ final class HttpFixture implements AutoCloseable {
         .engine(engine)
         .host("127.0.0.1")
         .version("1.2.3-test")
-        .maxBodyBytes(4096)
+        .maxBodyBytes(maxBodyBytes)
         .agentJar(agentJar)
         .access(access)
         .rateLimits(limits)

@@ -9,6 +9,8 @@ import io.javalin.security.RouteRole;
  */
 public enum Access implements RouteRole {
   PUBLIC(null),
+  /** Public, and posted by another site's page by design: a SAML IdP's answer. No Origin check. */
+  CROSS_SITE(null),
   /** Anyone signed in or holding a token, whatever they may do: their own password, signing out. */
   SIGNED_IN(null),
   MONITORING_READ(Scope.MONITORING_READ),

@@ -52,6 +52,7 @@ public final class AuthRoutes {
       user.put("roles", caller.principal() == null ? java.util.List.of()
           : caller.principal().user().roles().stream().sorted().toList());
       user.put("scopes", caller.scopes().stream().map(Scope::wireName).sorted().toList());
+      user.put("source", caller.principal() == null ? null : caller.principal().user().source());
       body.put("user", user);
       if (caller.principal() != null) {
         body.put("csrfToken", caller.principal().session().csrfToken());

@@ -76,7 +76,7 @@ public final class RateLimiter {
     }
     boolean change = method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS;
     if (change && (path.equals("/api/security/login") || path.equals("/api/security/setup")
-        || path.startsWith("/api/security/recovery"))) {
+        || path.startsWith("/api/security/recovery") || path.startsWith("/api/security/sso/saml/"))) {
       return RouteClass.AUTH; // guessing passwords and tokens: the tightest budget
     }
     return change ? RouteClass.WRITE : RouteClass.GENERAL;

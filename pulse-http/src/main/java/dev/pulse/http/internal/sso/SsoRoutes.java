@@ -30,6 +30,10 @@ public final class SsoRoutes {
   private final Accounts accounts;
   private final RequestBodies bodies;
   private final OidcSignIn oidc = new OidcSignIn();
+  private final SamlSignIn saml = new SamlSignIn();
+  /** A SAML session's NameID and SessionIndex, by the Pulse session's hash: what single logout names. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, String[]> samlSessions =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofDays(30)).maximumSize(100_000).build();
 
   public SsoRoutes(SingleSignOn sso, Accounts accounts, ObjectMapper json) {
     this.sso = sso;
@@ -47,6 +51,10 @@ public final class SsoRoutes {
         .map(p -> Map.of("id", p.id(), "name", p.name(), "type", p.type())).toList())), Access.PUBLIC);
     routes.get("/api/security/sso/{id}/login", this::login, Access.PUBLIC);
     routes.get(OidcSignIn.CALLBACK, this::callback, Access.PUBLIC);
+    routes.get("/api/security/sso/saml/{id}/metadata", this::samlMetadata, Access.PUBLIC);
+    routes.post("/api/security/sso/saml/{id}/acs", this::samlAcs, Access.CROSS_SITE);
+    routes.get("/api/security/sso/saml/{id}/logout", this::samlLogout, Access.PUBLIC);
+    routes.get("/api/security/sso/saml/{id}/sls", ctx -> ctx.redirect("/"), Access.PUBLIC);
     routes.get("/api/security/sso", ctx -> ctx.json(Map.of("providers", sso.providers().stream().map(SsoRoutes::json).toList())),
         Access.USERS_READ);
     routes.put("/api/security/sso/{id}", this::save, Access.USERS_WRITE);
@@ -58,6 +66,14 @@ public final class SsoRoutes {
     SsoProvider provider = sso.provider(ctx.pathParam("id")).filter(SsoProvider::enabled).orElse(null);
     if (provider == null) {
       ErrorPage.write(ctx, 404, "There is no single sign-on provider " + ctx.pathParam("id") + ".");
+      return;
+    }
+    if (provider.type().equals("saml")) {
+      try {
+        saml.start(ctx, provider);
+      } catch (Exception e) {
+        ErrorPage.write(ctx, 502, "Signing in with " + provider.name() + " failed: " + e.getMessage());
+      }
       return;
     }
     UserProfile profile;
@@ -82,31 +98,79 @@ public final class SsoRoutes {
     }
   }
 
-  /** Makes the person an account (or updates its roles from their groups) and opens a Pulse session. */
-  private void finish(Context ctx, SsoProvider provider, OidcSignIn.Identity who) {
+  private SsoProvider samlProvider(Context ctx) {
+    return sso.provider(ctx.pathParam("id")).filter(p -> p.enabled() && p.type().equals("saml")).orElse(null);
+  }
+
+  private void samlMetadata(Context ctx) throws Exception {
+    SsoProvider p = samlProvider(ctx);
+    if (p == null) {
+      throw new ProblemException(404, "Not found", "there is no SAML provider " + ctx.pathParam("id"), "id");
+    }
+    ctx.contentType("application/samlmetadata+xml").result(saml.metadata(ctx, p));
+  }
+
+  private void samlAcs(Context ctx) {
+    SsoProvider p = samlProvider(ctx);
+    if (p == null) {
+      ErrorPage.write(ctx, 404, "There is no SAML provider " + ctx.pathParam("id") + ".");
+      return;
+    }
+    SamlSignIn.Assertion a;
+    try {
+      a = saml.accept(ctx, p);
+    } catch (Exception e) {
+      ctx.attribute(AuditHook.DETAIL, "single sign-on failed");
+      ErrorPage.write(ctx, 401, "The answer of " + p.name() + " was not accepted: " + e.getMessage());
+      return;
+    }
+    String session = finish(ctx, p, a.identity());
+    if (session != null) {
+      samlSessions.put(session, new String[] {p.id(), a.nameId(), a.sessionIndex()});
+    }
+  }
+
+  /** Ends the Pulse session, then sends the browser to the IdP's single logout when it has one. */
+  private void samlLogout(Context ctx) throws Exception {
+    SsoProvider p = samlProvider(ctx);
+    String cookie = ctx.cookie(dev.pulse.http.internal.AccessGuard.SESSION_COOKIE);
+    String[] held = cookie == null ? null : samlSessions.asMap().remove(Accounts.sessionHash(cookie));
+    accounts.logout(cookie);
+    ctx.header("Set-Cookie", AuthRoutes.cookie(ctx, "", 0));
+    String idp = p == null || held == null ? null : saml.logout(ctx, p, held[1], held[2]);
+    ctx.redirect(idp == null ? "/" : idp);
+  }
+
+  /**
+   * Makes the person an account (or updates its roles from their groups) and opens a Pulse session.
+   *
+   * @return the session's hash, or {@code null} when refused (the page says why)
+   */
+  private String finish(Context ctx, SsoProvider provider, OidcSignIn.Identity who) {
     ctx.attribute(AuditHook.SUBJECT, who.username());
     ctx.attribute(AuditHook.DETAIL, provider.type() + ":" + provider.id());
     Set<String> roles = provider.roles(who.groups());
     if (roles.isEmpty()) {
       ErrorPage.write(ctx, 403, who.username() + " signed in with " + provider.name() + ", but none of their groups "
           + who.groups() + " has a role in Pulse. Ask an admin to map one.");
-      return;
+      return null;
     }
     User user;
     try {
       user = accounts.directory().external(provider.type() + ":" + provider.id(), who.username(), roles);
     } catch (InvalidFieldException e) {
       ErrorPage.write(ctx, 409, e.getMessage() + ".");
-      return;
+      return null;
     }
     if (user.disabled()) {
       ErrorPage.write(ctx, 403, "The account " + user.username() + " is turned off in Pulse.");
-      return;
+      return null;
     }
     Accounts.SignedIn in = accounts.open(user, ctx.ip(), false);
     ctx.attribute(AuditHook.RECORD, true);
     ctx.header("Set-Cookie", AuthRoutes.cookie(ctx, in.cookie(), -1));
-    ctx.redirect("/");
+    ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER); // after a POST from the IdP, a GET of the UI
+    return in.session().sha256();
   }
 
   private void save(Context ctx) {
