@@ -1,7 +1,7 @@
 import { request } from "./client";
 
 export type Scope =
-  | "monitoring:read" | "monitoring:write" | "settings:read" | "settings:write" | "connections:read" | "connections:write"
+  | "monitoring:read" | "monitoring:write" | "alerts:read" | "alerts:write" | "settings:read" | "settings:write" | "connections:read" | "connections:write"
   | "users:read" | "users:write" | "audit:read" | "ai:chat" | "ai:execute"
   | "agent:report" | "docker:report" | "kubernetes:report" | "pve:webhook" | "*";
 

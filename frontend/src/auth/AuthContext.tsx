@@ -27,5 +27,5 @@ export function useAuth(): Auth {
 /** What an anonymous visitor may do when reads are public. */
 export function canAs(me: Me | null, publicReads: boolean, scope: string): boolean {
   if (me) return allows(me.scopes, scope);
-  return publicReads && ["monitoring:read", "settings:read", "connections:read"].includes(scope);
+  return publicReads && ["monitoring:read", "alerts:read", "settings:read", "connections:read"].includes(scope);
 }

@@ -7,7 +7,7 @@ import { formatDateTime } from "../format/time";
 import { DataTable, row, td, th } from "./DataTable";
 
 const input = "rounded border border-line bg-raised px-2 py-1.5 text-sm";
-const SCOPES: Scope[] = ["monitoring:read", "monitoring:write", "settings:read", "settings:write", "connections:read",
+const SCOPES: Scope[] = ["monitoring:read", "monitoring:write", "alerts:read", "alerts:write", "settings:read", "settings:write", "connections:read",
   "connections:write", "users:read", "users:write", "audit:read", "agent:report", "docker:report", "kubernetes:report", "pve:webhook", "*"];
 
 /** API tokens (issued once, shown once, then only their last characters) and changing one's own password. */

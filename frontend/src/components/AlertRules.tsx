@@ -115,7 +115,7 @@ export function AlertRules() {
         <AlertEscalations tuning={tuning} setTuning={setTuning} />
 
         <div class="flex items-center gap-3">
-          <Show when={auth.can("settings:write")} fallback={<span class="text-sm text-muted">Changing rules needs settings:write.</span>}>
+          <Show when={auth.can("alerts:write")} fallback={<span class="text-sm text-muted">Changing rules needs alerts:write.</span>}>
             <button type="button" class="rounded bg-accent px-3 py-1.5 text-sm text-white" data-testid="save-rules" onClick={save}>Save</button>
           </Show>
           <Show when={status()}>

@@ -113,7 +113,7 @@ export default function Alerts() {
             class={`${tab} ${view() === "active" ? "bg-sunken font-medium" : ""}`} onClick={() => setView("active")}>Active ({firing()})</button>
           <button type="button" role="tab" data-testid="tab-history" aria-selected={view() === "history"}
             class={`${tab} ${view() === "history" ? "bg-sunken font-medium" : ""}`} onClick={() => setView("history")}>History</button>
-          <Show when={auth.can("settings:read")}>
+          <Show when={auth.can("alerts:read")}>
             <button type="button" role="tab" data-testid="tab-rules" aria-selected={view() === "rules"}
               class={`${tab} ${view() === "rules" ? "bg-sunken font-medium" : ""}`} onClick={() => setView("rules")}>Rules and thresholds</button>
           </Show>

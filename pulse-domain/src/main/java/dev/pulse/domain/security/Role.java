@@ -15,8 +15,8 @@ import java.util.Set;
 public record Role(String name, String description, Set<Scope> allow, Set<Scope> deny, boolean builtIn) {
 
   public static final Role ADMIN = new Role("admin", "Everything, including accounts and security", Set.of(Scope.ALL), Set.of(), true);
-  public static final Role OPERATOR = new Role("operator", "Watches, acknowledges alerts, reads settings and connections",
-      Set.of(Scope.MONITORING_WRITE, Scope.SETTINGS_READ, Scope.CONNECTIONS_READ, Scope.AI_CHAT), Set.of(), true);
+  public static final Role OPERATOR = new Role("operator", "Watches, acknowledges alerts, reads alert rules, settings and connections",
+      Set.of(Scope.MONITORING_WRITE, Scope.ALERTS_READ, Scope.SETTINGS_READ, Scope.CONNECTIONS_READ, Scope.AI_CHAT), Set.of(), true);
   public static final Role VIEWER = new Role("viewer", "Reads what is monitored", Set.of(Scope.MONITORING_READ), Set.of(), true);
   public static final Role AUDITOR = new Role("auditor", "Reads what is monitored and the audit log",
       Set.of(Scope.MONITORING_READ, Scope.AUDIT_READ), Set.of(), true);

@@ -12,6 +12,9 @@ public enum Scope {
   MONITORING_READ("monitoring", "read"),
   /** Acknowledging and clearing alerts. */
   MONITORING_WRITE("monitoring", "write"),
+  /** Alert rules, thresholds, overrides and escalation. */
+  ALERTS_READ("alerts", "read"),
+  ALERTS_WRITE("alerts", "write"),
   SETTINGS_READ("settings", "read"),
   SETTINGS_WRITE("settings", "write"),
   /** Proxmox, TrueNAS and other connections, and linking resources by hand. */

@@ -53,7 +53,9 @@ class RoleTest {
     assertEquals(EnumSet.of(Scope.MONITORING_READ, Scope.AUDIT_READ), Role.effective(List.of(Role.AUDITOR)));
     Set<Scope> operator = Role.effective(List.of(Role.OPERATOR));
     assertTrue(operator.contains(Scope.MONITORING_WRITE) && operator.contains(Scope.SETTINGS_READ));
-    assertFalse(operator.contains(Scope.SETTINGS_WRITE) || operator.contains(Scope.USERS_READ) || operator.contains(Scope.AUDIT_READ));
+    assertTrue(operator.contains(Scope.ALERTS_READ), "sees the alert rules");
+    assertFalse(operator.contains(Scope.SETTINGS_WRITE) || operator.contains(Scope.ALERTS_WRITE) || operator.contains(Scope.USERS_READ)
+        || operator.contains(Scope.AUDIT_READ));
     assertEquals(Scope.values().length - 1, Role.effective(List.of(Role.ADMIN)).size());
   }
 }

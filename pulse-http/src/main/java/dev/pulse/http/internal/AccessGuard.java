@@ -163,7 +163,7 @@ public final class AccessGuard {
   }
 
   private static boolean isRead(Access a) {
-    return a == Access.MONITORING_READ || a == Access.SETTINGS_READ || a == Access.CONNECTIONS_READ;
+    return a == Access.MONITORING_READ || a == Access.SETTINGS_READ || a == Access.CONNECTIONS_READ || a == Access.ALERTS_READ;
   }
 
   private static String headerToken(Context ctx) {

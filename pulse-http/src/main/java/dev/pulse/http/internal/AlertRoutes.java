@@ -40,8 +40,8 @@ public final class AlertRoutes {
     routes.get("/api/alerts/history", this::history, Access.MONITORING_READ);
     routes.get("/api/alerts/rules", ctx -> ctx.json(Map.of("rules", alerts.rules().stream().map(AlertJson::of).toList())),
         Access.MONITORING_READ);
-    routes.get("/api/alerts/config", ctx -> ctx.json(AlertConfigJson.of(alerts.config())), Access.SETTINGS_READ);
-    routes.put("/api/alerts/config", this::putConfig, Access.SETTINGS_WRITE);
+    routes.get("/api/alerts/config", ctx -> ctx.json(AlertConfigJson.of(alerts.config())), Access.ALERTS_READ);
+    routes.put("/api/alerts/config", this::putConfig, Access.ALERTS_WRITE);
     routes.post("/api/alerts/{id}/acknowledge", ctx -> one(ctx, alerts::acknowledge), Access.MONITORING_WRITE);
     routes.post("/api/alerts/{id}/unacknowledge", ctx -> one(ctx, alerts::unacknowledge), Access.MONITORING_WRITE);
     routes.post("/api/alerts/{id}/clear", ctx -> one(ctx, alerts::clear), Access.MONITORING_WRITE);
