@@ -197,6 +197,11 @@ public final class Accounts {
     return AccessTokens.sha256(cookie);
   }
 
+  /** Ends every session of an account: its IdP signed it out everywhere. */
+  public void endSessions(String userId) {
+    store.deleteSessions(userId, null);
+  }
+
   public void logout(String cookie) {
     if (cookie != null) {
       store.deleteSession(AccessTokens.sha256(cookie));

@@ -99,6 +99,19 @@ class SamlIT {
   }
 
   @Test
+  void whenTheIdpSignsSomeoneOutEverywhereTheirPulseSessionEnds() throws Exception {
+    idp.nextUser("frank", Map.of("memberOf", List.of("ops")));
+    assertEquals(303, signIn(null).statusCode());
+    assertTrue(get(fx.uri("/api/security/status")).body().contains("\"name\":\"frank\""));
+    HttpResponse<String> toPulse = get(URI.create(idp.ssoUrl().replace("/sso", "/logout-initiated?nameId=frank")));
+    HttpResponse<String> sls = get(URI.create(toPulse.headers().firstValue("Location").orElseThrow()));
+    String answer = sls.headers().firstValue("Location").orElseThrow();
+    assertTrue(answer.startsWith(idp.sloUrl() + "?SAMLResponse="), sls.statusCode() + " " + answer + " " + sls.body());
+    assertTrue(get(fx.uri("/api/security/status")).body().contains("\"user\":null"), "the Pulse session is gone");
+    assertTrue(fx.get("/api/audit?action=sls", HttpFixture.TOKEN).body().contains("signed out by saml:corp"));
+  }
+
+  @Test
   void aResponseChangedAfterTheIdpSignedItIsRefused() throws Exception {
     idp.nextUser("frank", Map.of("memberOf", List.of("ops")));
     HttpResponse<String> acs = signIn(">frank<→>admin<");

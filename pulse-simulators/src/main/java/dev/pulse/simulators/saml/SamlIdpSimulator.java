@@ -55,6 +55,7 @@ public final class SamlIdpSimulator implements AutoCloseable {
       c.jetty.host = "127.0.0.1";
       c.routes.get("/sso", this::sso);
       c.routes.get("/slo", this::slo);
+      c.routes.get("/logout-initiated", this::logoutInitiated);
       c.routes.get("/metadata", ctx -> ctx.contentType("application/samlmetadata+xml").result(metadata()));
     });
   }
@@ -121,7 +122,26 @@ public final class SamlIdpSimulator implements AutoCloseable {
             escape(relay == null ? "" : relay)));
   }
 
+  /**
+   * The IdP signs someone out everywhere: the browser is sent to the service provider's single
+   * logout with a LogoutRequest naming {@code nameId}.
+   */
+  private void logoutInitiated(Context ctx) throws Exception {
+    String sls = afterLogout;
+    String request = """
+        <samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"
+          ID="%s" Version="2.0" IssueInstant="%s" Destination="%s"><saml:Issuer>%s</saml:Issuer>
+          <saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified">%s</saml:NameID></samlp:LogoutRequest>"""
+        .formatted(Util.generateUniqueID(), Util.formatDateTime(clock.millis()), escape(sls), entityId(),
+            escape(ctx.queryParam("nameId")));
+    ctx.redirect(sls + "?SAMLRequest=" + java.net.URLEncoder.encode(Util.deflatedBase64encoded(request), StandardCharsets.UTF_8));
+  }
+
   private void slo(Context ctx) throws Exception {
+    if (ctx.queryParam("SAMLResponse") != null) {
+      ctx.contentType("text/html; charset=utf-8").result("<!doctype html><p data-testid=\"idp-signed-out\">Signed out everywhere.</p>");
+      return;
+    }
     Element request = parse(Util.base64decodedInflated(ctx.queryParam("SAMLRequest"))).getDocumentElement();
     String now = Util.formatDateTime(clock.millis());
     String destination = afterLogout;

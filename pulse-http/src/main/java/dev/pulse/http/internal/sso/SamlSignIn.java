@@ -119,6 +119,29 @@ final class SamlSignIn {
         StandardCharsets.UTF_8);
   }
 
+  /**
+   * Checks a LogoutRequest the IdP sent (it signs someone out everywhere) and answers with the
+   * NameID it names and where to send the browser with the LogoutResponse.
+   *
+   * @return {nameId, redirect}
+   */
+  String[] idpLogout(Context ctx, SsoProvider p) throws Exception {
+    Saml2Settings settings = settings(p, base(ctx));
+    HttpRequest request = new HttpRequest(base(ctx) + path(p, "sls"), Map.of("SAMLRequest", List.of(ctx.queryParam("SAMLRequest"))),
+        ctx.queryString());
+    com.onelogin.saml2.logout.LogoutRequest logout = new com.onelogin.saml2.logout.LogoutRequest(settings, request);
+    if (!logout.isValid()) {
+      throw new Rejected(logout.getError());
+    }
+    String nameId = com.onelogin.saml2.logout.LogoutRequest.getNameId(logout.getLogoutRequestXml());
+    com.onelogin.saml2.logout.LogoutResponse response = new com.onelogin.saml2.logout.LogoutResponse(settings,
+        new com.onelogin.saml2.logout.LogoutResponseParams(logout.id));
+    String slo = p.setting("idpSloUrl", null);
+    String redirect = slo == null ? "/" : slo + (slo.contains("?") ? "&" : "?") + "SAMLResponse="
+        + URLEncoder.encode(response.getEncodedLogoutResponse(), StandardCharsets.UTF_8);
+    return new String[] {nameId, redirect};
+  }
+
   String metadata(Context ctx, SsoProvider p) throws Exception {
     return settings(p, base(ctx)).getSPMetadata();
   }

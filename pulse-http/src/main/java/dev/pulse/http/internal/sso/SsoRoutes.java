@@ -54,7 +54,7 @@ public final class SsoRoutes {
     routes.get("/api/security/sso/saml/{id}/metadata", this::samlMetadata, Access.PUBLIC);
     routes.post("/api/security/sso/saml/{id}/acs", this::samlAcs, Access.CROSS_SITE);
     routes.get("/api/security/sso/saml/{id}/logout", this::samlLogout, Access.PUBLIC);
-    routes.get("/api/security/sso/saml/{id}/sls", ctx -> ctx.redirect("/"), Access.PUBLIC);
+    routes.get("/api/security/sso/saml/{id}/sls", this::samlSls, Access.PUBLIC);
     routes.get("/api/security/sso", ctx -> ctx.json(Map.of("providers", sso.providers().stream().map(SsoRoutes::json).toList())),
         Access.USERS_READ);
     routes.put("/api/security/sso/{id}", this::save, Access.USERS_WRITE);
@@ -126,8 +126,41 @@ public final class SsoRoutes {
     }
     String session = finish(ctx, p, a.identity());
     if (session != null) {
-      samlSessions.put(session, new String[] {p.id(), a.nameId(), a.sessionIndex()});
+      samlSessions.put(session, new String[] {p.id(), a.nameId(), a.sessionIndex(), a.identity().username()});
     }
+  }
+
+  /**
+   * The IdP's single logout endpoint: its LogoutResponse (after a logout Pulse started) lands on
+   * {@code /}; its LogoutRequest (it signed someone out everywhere) ends every Pulse session of
+   * that person from this IdP, then answers the IdP.
+   */
+  private void samlSls(Context ctx) {
+    SsoProvider p = samlProvider(ctx);
+    if (p == null || ctx.queryParam("SAMLRequest") == null) {
+      ctx.redirect("/");
+      return;
+    }
+    String[] result;
+    try {
+      result = saml.idpLogout(ctx, p);
+    } catch (Exception e) {
+      ErrorPage.write(ctx, 400, "The logout request of " + p.name() + " was not accepted: " + e.getMessage());
+      return;
+    }
+    String nameId = result[0];
+    samlSessions.asMap().entrySet().removeIf(e -> {
+      boolean theirs = e.getValue()[0].equals(p.id()) && e.getValue()[1].equals(nameId);
+      if (theirs) {
+        accounts.directory().users().stream().filter(u -> u.username().equals(e.getValue()[3])).findFirst()
+            .ifPresent(u -> accounts.endSessions(u.id()));
+      }
+      return theirs;
+    });
+    ctx.attribute(AuditHook.SUBJECT, nameId);
+    ctx.attribute(AuditHook.DETAIL, "signed out by saml:" + p.id());
+    ctx.attribute(AuditHook.RECORD, true);
+    ctx.redirect(result[1]);
   }
 
   /** Ends the Pulse session, then sends the browser to the IdP's single logout when it has one. */
