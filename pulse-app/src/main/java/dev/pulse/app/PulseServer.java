@@ -108,11 +108,10 @@ public final class PulseServer implements AutoCloseable {
     Accounts accounts;
     BootstrapToken bootstrap = null;
     try {
-      accounts = accounts(config, demo, database, clock);
-      if (accounts.setupRequired()) {
+      if (database.accounts().users().isEmpty() && config.security().authUser() == null) {
         bootstrap = BootstrapToken.load(demo ? null : config.dataDir().resolve(".bootstrap-token"));
-        accounts = new Accounts(database.accounts(), new Argon2Passwords(), clock, bootstrap);
       }
+      accounts = accounts(config, database, clock, bootstrap == null ? Accounts.Bootstrap.NONE : bootstrap);
     } catch (IOException | RuntimeException e) {
       engine.close();
       database.close();
@@ -200,8 +199,8 @@ public final class PulseServer implements AutoCloseable {
   }
 
   /** The accounts, with {@code PULSE_AUTH_USER} created as an admin when it does not exist yet. */
-  private static Accounts accounts(PulseConfig config, boolean demo, LocalDatabase database, Clock clock) {
-    Accounts accounts = new Accounts(database.accounts(), new Argon2Passwords(), clock, Accounts.Bootstrap.NONE);
+  private static Accounts accounts(PulseConfig config, LocalDatabase database, Clock clock, Accounts.Bootstrap bootstrap) {
+    Accounts accounts = new Accounts(database.accounts(), new Argon2Passwords(), clock, bootstrap);
     SecurityConfig security = config.security();
     if (security.authUser() != null && database.accounts().userNamed(security.authUser()).isEmpty()) {
       accounts.directory().create(security.authUser(), security.authPassword(), java.util.Set.of(Role.ADMIN.name()));
