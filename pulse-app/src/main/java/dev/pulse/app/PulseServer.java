@@ -34,6 +34,7 @@ import dev.pulse.http.Argon2Passwords;
 import dev.pulse.domain.security.Role;
 import dev.pulse.app.internal.BootstrapToken;
 import dev.pulse.app.internal.EncryptedFileSsoStore;
+import dev.pulse.domain.audit.AuditLog;
 import dev.pulse.domain.security.SsoProviderStore;
 import dev.pulse.http.PulseHttpServer;
 import java.io.IOException;
@@ -100,7 +101,7 @@ public final class PulseServer implements AutoCloseable {
         .addCollectorFactory(new TrueNasCollectorFactory(config.pollTimeout(), clock))
         .pollInterval(config.pollInterval())
         .pollTimeout(config.pollTimeout())
-        .audit(database.audit(cipher == null ? randomKey() : cipher.derive("pulse audit chain v1")), config.security().auditAsync(),
+        .audit(demo ? AuditLog.inMemory() : database.audit(cipher.derive("pulse audit chain v1")), config.security().auditAsync(),
             java.time.Duration.ofDays(config.security().auditDays()))
         .build();
     AccessTokens accessTokens = new AccessTokens(tokens, demo ? ApiTokenStore.inMemory()
@@ -167,12 +168,6 @@ public final class PulseServer implements AutoCloseable {
           http.port(), setupToken, demo ? "" : " (also in " + config.dataDir().resolve(".bootstrap-token") + ")");
     }
     return server;
-  }
-
-  private static byte[] randomKey() {
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    return key;
   }
 
   /** The jar this Pulse runs from, served to agents; {@code null} when it runs from classes. */

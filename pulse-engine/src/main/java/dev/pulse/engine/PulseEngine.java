@@ -60,15 +60,10 @@ public final class PulseEngine implements AutoCloseable {
     this.alerts = new AlertService(registry, builder.alertStore, builder.alertConfigStore, builder.alertRules, clock);
     this.notifications = new NotificationService(builder.channelStore, builder.notificationQueue, builder.channelSenders, clock);
     alerts.subscribe(notifications::onAlert);
-    this.audit = new AuditTrail(builder.auditLog != null ? builder.auditLog : AuditLog.inMemory(randomKey()), builder.auditAsync,
+    this.audit = new AuditTrail(builder.auditLog != null ? builder.auditLog : AuditLog.inMemory(), builder.auditAsync,
         builder.auditRetention, clock);
   }
 
-  private static byte[] randomKey() {
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    return key;
-  }
 
   public static PulseEngineBuilder builder() {
     return new PulseEngineBuilder();

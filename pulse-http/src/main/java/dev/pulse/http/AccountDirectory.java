@@ -29,11 +29,22 @@ public final class AccountDirectory {
   private final PasswordHasher hasher;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  /** Every role, built-in first: read on each request's scope check, so kept here and renewed on change. */
+  private volatile List<Role> roles;
 
   AccountDirectory(AccountStore store, PasswordHasher hasher, Clock clock) {
     this.store = store;
     this.hasher = hasher;
     this.clock = clock;
+    this.roles = allRoles();
+  }
+
+  private List<Role> allRoles() {
+    List<Role> custom = new ArrayList<>(store.roles());
+    custom.sort(Comparator.comparing(Role::name));
+    List<Role> all = new ArrayList<>(Role.BUILT_IN);
+    all.addAll(custom);
+    return List.copyOf(all);
   }
 
   public List<User> users() {
@@ -48,11 +59,7 @@ public final class AccountDirectory {
 
   /** The built-in roles, then the custom ones by name. */
   public List<Role> roles() {
-    List<Role> custom = new ArrayList<>(store.roles());
-    custom.sort(Comparator.comparing(Role::name));
-    List<Role> all = new ArrayList<>(Role.BUILT_IN);
-    all.addAll(custom);
-    return all;
+    return roles;
   }
 
   public Optional<Role> role(String name) {
@@ -135,6 +142,7 @@ public final class AccountDirectory {
       throw new InvalidFieldException("allow", "a role allows at least one scope");
     }
     store.save(role);
+    roles = allRoles();
     return role;
   }
 
@@ -145,7 +153,9 @@ public final class AccountDirectory {
     if (store.users().stream().anyMatch(u -> u.roles().contains(name))) {
       throw new InvalidFieldException("name", "accounts still have the role " + name);
     }
-    return store.deleteRole(name);
+    boolean removed = store.deleteRole(name);
+    roles = allRoles();
+    return removed;
   }
 
   static String checkedPassword(String password, String field) {

@@ -40,7 +40,8 @@ public final class Accounts {
   private final SecureRandom random = new SecureRandom();
   private final Cache<String, Failures> failures;
   private final AccountDirectory directory;
-  private final String dummyHash;
+  /** Checked when the username is unknown, so that a miss costs what a hit does; made on first need. */
+  private volatile String dummyHash;
 
   /** The one-time token that lets the first admin be created; {@link #NONE} once there is one. */
   public interface Bootstrap {
@@ -99,7 +100,6 @@ public final class Accounts {
     Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
     this.failures = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(LOCKOUT).maximumSize(100_000).build();
     this.directory = new AccountDirectory(store, hasher, clock);
-    this.dummyHash = hasher.hash("not a password anyone has");
   }
 
   /** Creating, changing and removing accounts and roles. */
@@ -107,9 +107,12 @@ public final class Accounts {
     return directory;
   }
 
-  /** Whether nobody can sign in yet: the setup page is shown. */
+  /**
+   * Whether nobody can sign in yet and a bootstrap token can change that: the setup page is shown.
+   * Without a bootstrap token (tokens only, when embedded) there is no setup to offer.
+   */
   public boolean setupRequired() {
-    return store.users().isEmpty();
+    return bootstrap != Bootstrap.NONE && store.users().isEmpty();
   }
 
   /**
@@ -144,7 +147,7 @@ public final class Accounts {
     }
     Optional<User> user = store.userNamed(name);
     String hash = user.map(User::passwordHash).orElse(null);
-    boolean ok = hasher.matches(password == null ? "" : password, hash == null ? dummyHash : hash) && hash != null;
+    boolean ok = hasher.matches(password == null ? "" : password, hash == null ? dummyHash() : hash) && hash != null;
     if (!ok || user.get().disabled()) {
       int count = f == null ? 1 : f.count() + 1;
       failures.put(key, new Failures(count, count >= MAX_FAILURES ? now.plus(LOCKOUT) : null));
@@ -154,6 +157,15 @@ public final class Accounts {
     User signedIn = user.get().withLastLogin(now);
     store.save(signedIn);
     return open(signedIn, address, remember);
+  }
+
+  private String dummyHash() {
+    String h = dummyHash;
+    if (h == null) {
+      h = hasher.hash("not a password anyone has");
+      dummyHash = h;
+    }
+    return h;
   }
 
   /** Opens a session for someone already identified (a password, or single sign-on). */

@@ -33,14 +33,17 @@ public final class SingleSignOn {
   private final AccountDirectory directory;
   private final List<Consumer<List<SsoProvider>>> listeners = new CopyOnWriteArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /** Read once from the store (a decryption) and kept: the sign-in page asks for them on every visit. */
+  private volatile List<SsoProvider> providers;
 
   public SingleSignOn(SsoProviderStore store, AccountDirectory directory) {
     this.store = store;
     this.directory = directory;
+    this.providers = List.copyOf(store.load());
   }
 
   public List<SsoProvider> providers() {
-    return store.load();
+    return providers;
   }
 
   public Optional<SsoProvider> provider(String id) {
@@ -88,21 +91,25 @@ public final class SingleSignOn {
     }
     SsoProvider provider = new SsoProvider(id, name.strip(), type, enabled, s, kept, roles,
         defaultRole == null || defaultRole.isBlank() ? null : defaultRole);
-    List<SsoProvider> all = new ArrayList<>(providers().stream().filter(p -> !p.id().equals(id)).toList());
+    List<SsoProvider> all = new ArrayList<>(providers.stream().filter(p -> !p.id().equals(id)).toList());
     all.add(provider);
-    store.save(all);
-    listeners.forEach(l -> l.accept(List.copyOf(all)));
+    changed(all);
     return provider;
   }
 
   public synchronized boolean delete(String id) {
-    List<SsoProvider> all = new ArrayList<>(providers());
+    List<SsoProvider> all = new ArrayList<>(providers);
     boolean removed = all.removeIf(p -> p.id().equals(id));
     if (removed) {
-      store.save(all);
-      listeners.forEach(l -> l.accept(List.copyOf(all)));
+      changed(all);
     }
     return removed;
+  }
+
+  private void changed(List<SsoProvider> all) {
+    store.save(all);
+    providers = List.copyOf(all);
+    listeners.forEach(l -> l.accept(providers));
   }
 
   /** Reads the provider's discovery document and says whether Pulse can sign in with it. */

@@ -22,4 +22,11 @@ public interface AuditLog {
   static AuditLog inMemory(byte[] key) {
     return new InMemoryAuditLog(new AuditChain(key));
   }
+
+  /** A log in memory only, sealed with a random key that lives as long as it does. */
+  static AuditLog inMemory() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return inMemory(key);
+  }
 }

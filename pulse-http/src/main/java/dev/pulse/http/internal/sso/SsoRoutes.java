@@ -14,7 +14,6 @@ import dev.pulse.http.internal.RequestBodies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pac4j.core.profile.UserProfile;
@@ -31,8 +30,11 @@ public final class SsoRoutes {
   private final RequestBodies bodies;
   private final OidcSignIn oidc = new OidcSignIn();
   private final SamlSignIn saml = new SamlSignIn();
-  /** A SAML session's NameID and SessionIndex, by the Pulse session's hash: what single logout names. */
-  private final com.github.benmanes.caffeine.cache.Cache<String, String[]> samlSessions =
+  /** A SAML sign-in as single logout needs it: whose, and how the IdP names the person and session. */
+  private record SamlSession(String providerId, String userId, String nameId, String sessionIndex) {}
+
+  /** The SAML sessions, by the Pulse session's hash. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, SamlSession> samlSessions =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofDays(30)).maximumSize(100_000).build();
 
   public SsoRoutes(SingleSignOn sso, Accounts accounts, ObjectMapper json) {
@@ -124,9 +126,9 @@ public final class SsoRoutes {
       ErrorPage.write(ctx, 401, "The answer of " + p.name() + " was not accepted: " + e.getMessage());
       return;
     }
-    String session = finish(ctx, p, a.identity());
-    if (session != null) {
-      samlSessions.put(session, new String[] {p.id(), a.nameId(), a.sessionIndex(), a.identity().username()});
+    Accounts.SignedIn in = finish(ctx, p, a.identity());
+    if (in != null) {
+      samlSessions.put(in.session().sha256(), new SamlSession(p.id(), in.user().id(), a.nameId(), a.sessionIndex()));
     }
   }
 
@@ -149,11 +151,10 @@ public final class SsoRoutes {
       return;
     }
     String nameId = result[0];
-    samlSessions.asMap().entrySet().removeIf(e -> {
-      boolean theirs = e.getValue()[0].equals(p.id()) && e.getValue()[1].equals(nameId);
+    samlSessions.asMap().values().removeIf(held -> {
+      boolean theirs = held.providerId().equals(p.id()) && held.nameId().equals(nameId);
       if (theirs) {
-        accounts.directory().users().stream().filter(u -> u.username().equals(e.getValue()[3])).findFirst()
-            .ifPresent(u -> accounts.endSessions(u.id()));
+        accounts.endSessions(held.userId());
       }
       return theirs;
     });
@@ -167,19 +168,19 @@ public final class SsoRoutes {
   private void samlLogout(Context ctx) throws Exception {
     SsoProvider p = samlProvider(ctx);
     String cookie = ctx.cookie(dev.pulse.http.internal.AccessGuard.SESSION_COOKIE);
-    String[] held = cookie == null ? null : samlSessions.asMap().remove(Accounts.sessionHash(cookie));
+    SamlSession held = cookie == null ? null : samlSessions.asMap().remove(Accounts.sessionHash(cookie));
     accounts.logout(cookie);
     ctx.header("Set-Cookie", AuthRoutes.cookie(ctx, "", 0));
-    String idp = p == null || held == null ? null : saml.logout(ctx, p, held[1], held[2]);
+    String idp = p == null || held == null ? null : saml.logout(ctx, p, held.nameId(), held.sessionIndex());
     ctx.redirect(idp == null ? "/" : idp);
   }
 
   /**
    * Makes the person an account (or updates its roles from their groups) and opens a Pulse session.
    *
-   * @return the session's hash, or {@code null} when refused (the page says why)
+   * @return the new session, or {@code null} when refused (the page says why)
    */
-  private String finish(Context ctx, SsoProvider provider, OidcSignIn.Identity who) {
+  private Accounts.SignedIn finish(Context ctx, SsoProvider provider, OidcSignIn.Identity who) {
     ctx.attribute(AuditHook.SUBJECT, who.username());
     ctx.attribute(AuditHook.DETAIL, provider.type() + ":" + provider.id());
     Set<String> roles = provider.roles(who.groups());
@@ -203,7 +204,7 @@ public final class SsoRoutes {
     ctx.attribute(AuditHook.RECORD, true);
     ctx.header("Set-Cookie", AuthRoutes.cookie(ctx, in.cookie(), -1));
     ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER); // after a POST from the IdP, a GET of the UI
-    return in.session().sha256();
+    return in;
   }
 
   private void save(Context ctx) {
@@ -238,10 +239,5 @@ public final class SsoRoutes {
     m.put("defaultRole", p.defaultRole());
     m.put("callbackPath", OidcSignIn.CALLBACK + "?client_name=" + p.id());
     return m;
-  }
-
-  /** Ids of providers that exist, for tests. */
-  List<String> ids() {
-    return sso.providers().stream().map(SsoProvider::id).toList();
   }
 }
