@@ -89,7 +89,9 @@ class MetricsRoutesIT {
     for (int i = 0; i < 998; i++) {
       ids.add("lab-cluster-with-a-long-name:qemu-" + (1000 + i)); // a page of 1,000 ids fits in one URL
     }
-    JsonNode body = ok("/api/metrics/sparklines?metric=cpu&range=1h&points=30&ids=" + String.join(",", ids));
+    // 500 points over an hour read raw samples; at 30 a point is 2 minutes, read from the minute tier,
+    // and samples either side of a minute's end would merge into fewer points than were recorded
+    JsonNode body = ok("/api/metrics/sparklines?metric=cpu&range=1h&points=500&ids=" + String.join(",", ids));
 
     JsonNode series = body.get("series");
     assertEquals(1_000, series.size());
