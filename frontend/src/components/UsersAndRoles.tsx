@@ -32,6 +32,11 @@ export function UsersAndRoles() {
   const toggle = (list: "allow" | "deny", scope: string, on: boolean) =>
     setRole(list, (l) => (on ? [...new Set([...l, scope])] : l.filter((s) => s !== scope)));
   const writable = () => auth.can("users:write");
+  // the server also refuses an account that holds more than you do, and any password sent with a token
+  const setPassword = (id: string, username: string) => {
+    const next = prompt(`A new password for ${username} (10 or more characters). Their sessions end.`);
+    if (next) act(() => updateUser(id, { password: next }), `${username}'s password is set; their sessions have ended.`);
+  };
 
   return (
     <div class="space-y-4">
@@ -53,6 +58,10 @@ export function UsersAndRoles() {
                 <Show when={writable()}>
                   <button type="button" class="mr-2 underline" onClick={() => act(() => updateUser(u.id, { disabled: !u.disabled }),
                     `${u.username} ${u.disabled ? "turned on" : "turned off"}.`)}>{u.disabled ? "Turn on" : "Turn off"}</button>
+                  <Show when={u.source === "local" && auth.me()?.kind !== "token"}>
+                    <button type="button" class="mr-2 underline" data-testid="set-password" onClick={() => setPassword(u.id, u.username)}>
+                      Set password</button>
+                  </Show>
                   <button type="button" class="underline" onClick={() => confirm(`Remove ${u.username}?`)
                     && act(() => deleteUser(u.id), `${u.username} removed.`)}>Remove</button>
                 </Show>

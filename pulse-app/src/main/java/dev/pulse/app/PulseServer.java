@@ -11,6 +11,7 @@ import dev.pulse.app.internal.DemoAgents;
 import dev.pulse.domain.security.Scope;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.List;
 import dev.pulse.adapters.notify.SmtpSender;
 import dev.pulse.adapters.notify.WebhookSender;
 import dev.pulse.app.internal.EncryptedFileChannelStore;
@@ -31,6 +32,7 @@ import dev.pulse.engine.PulseEngine;
 import dev.pulse.http.AccessPolicy;
 import dev.pulse.http.Accounts;
 import dev.pulse.http.Argon2Passwords;
+import dev.pulse.domain.security.Actor;
 import dev.pulse.domain.security.Role;
 import dev.pulse.app.internal.BootstrapToken;
 import dev.pulse.app.internal.EncryptedFileSsoStore;
@@ -142,7 +144,7 @@ public final class PulseServer implements AutoCloseable {
           .build()
           .start(config.port());
       if (demo) {
-        String reportToken = accessTokens.issue("demo agents", EnumSet.of(Scope.AGENT_REPORT, Scope.DOCKER_REPORT, Scope.KUBERNETES_REPORT), null).token();
+        String reportToken = accessTokens.issue(Actor.system("demo"), "demo agents", EnumSet.of(Scope.AGENT_REPORT, Scope.DOCKER_REPORT, Scope.KUBERNETES_REPORT), null).token();
         String host = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::") ? "127.0.0.1" : config.bindAddress();
         agents = DemoAgents.start(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + http.port()),
             reportToken, version, clock);
@@ -198,7 +200,8 @@ public final class PulseServer implements AutoCloseable {
     Accounts accounts = new Accounts(database.accounts(), new Argon2Passwords(), clock, bootstrap);
     SecurityConfig security = config.security();
     if (security.authUser() != null && database.accounts().userNamed(security.authUser()).isEmpty()) {
-      accounts.directory().create(security.authUser(), security.authPassword(), java.util.Set.of(Role.ADMIN.name()));
+      accounts.directory().create(Actor.system("PULSE_AUTH_USER"), security.authUser(), security.authPassword(),
+          List.of(Role.ADMIN.name()));
       LOG.warn("Created the admin account {} from PULSE_AUTH_USER/PULSE_AUTH_PASS (the password is kept hashed only): "
           + "remove PULSE_AUTH_PASS from the environment now", security.authUser());
     }

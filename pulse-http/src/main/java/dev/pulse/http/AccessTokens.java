@@ -1,8 +1,10 @@
 package dev.pulse.http;
 
 import dev.pulse.domain.InvalidFieldException;
+import dev.pulse.domain.security.Actor;
 import dev.pulse.domain.security.ApiToken;
 import dev.pulse.domain.security.ApiTokenStore;
+import dev.pulse.domain.security.NotPermittedException;
 import dev.pulse.domain.security.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -81,18 +83,22 @@ public final class AccessTokens {
   }
 
   /**
-   * Issues a token.
+   * Issues a token that allows nothing its issuer lacks.
    *
    * @param lifetime how long it works, or {@code null} for until revoked
    * @throws InvalidFieldException naming {@code name} or {@code scopes}
+   * @throws NotPermittedException naming {@code scopes} when one is beyond the actor's
    */
-  public Issued issue(String name, Set<Scope> scopes, Duration lifetime) {
+  public Issued issue(Actor actor, String name, Set<Scope> scopes, Duration lifetime) {
     if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
       throw new InvalidFieldException("name", "name is required, at most " + MAX_NAME + " characters");
     }
     if (scopes == null || scopes.isEmpty()) {
       throw new InvalidFieldException("scopes", "at least one scope is required");
     }
+    actor.firstLacking(scopes).ifPresent(s -> {
+      throw new NotPermittedException("scopes", "you cannot issue a token with " + s.wireName() + ": you lack it");
+    });
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = "pulse_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -118,9 +124,17 @@ public final class AccessTokens {
     }
   }
 
-  /** Revokes a token at once; {@code false} when there is none with that id. */
-  public boolean revoke(String id) {
+  /**
+   * Revokes a token at once; {@code false} when there is none with that id.
+   *
+   * @throws NotPermittedException naming {@code id} when the token holds a scope the actor lacks
+   */
+  public boolean revoke(Actor actor, String id) {
     synchronized (byHash) {
+      byHash.values().stream().filter(t -> t.id().equals(id)).findFirst().flatMap(t -> actor.firstLacking(t.scopes()))
+          .ifPresent(s -> {
+            throw new NotPermittedException("id", "you cannot revoke a token that holds " + s.wireName() + ", which you lack");
+          });
       boolean removed = byHash.values().removeIf(t -> t.id().equals(id));
       if (removed) {
         store.save(List.copyOf(byHash.values()));

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.pulse.domain.InvalidFieldException;
 import dev.pulse.domain.security.AccountStore;
+import dev.pulse.domain.security.Actor;
 import dev.pulse.domain.security.PasswordHasher;
 import dev.pulse.domain.security.Role;
 import dev.pulse.domain.security.Scope;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -128,7 +130,7 @@ public final class Accounts {
     if (token == null || !bootstrap.accepts(token.strip())) {
       throw new Refused("the bootstrap token is wrong: it is in the data dir's .bootstrap-token and in the log", null);
     }
-    User admin = directory.create(username, password, Set.of(Role.ADMIN.name()));
+    User admin = directory.create(Actor.system("setup"), username, password, List.of(Role.ADMIN.name()));
     bootstrap.used();
     return admin;
   }
@@ -256,7 +258,7 @@ public final class Accounts {
     User user = store.userNamed(username == null ? "" : username.strip())
         .filter(u -> u.roles().contains(Role.ADMIN.name()))
         .orElseThrow(() -> new InvalidFieldException("username", "there is no admin named " + username));
-    User next = directory.update(user.id(), null, false, newPassword);
+    User next = directory.update(Actor.system("recovery"), user.id(), null, false, newPassword);
     recovery = null;
     failures.asMap().keySet().removeIf(k -> k.startsWith(user.username() + "|"));
     return next;

@@ -3,6 +3,8 @@ package dev.pulse.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.domain.InvalidFieldException;
+import dev.pulse.domain.security.Actor;
+import dev.pulse.domain.security.NotPermittedException;
 import dev.pulse.domain.connection.Secret;
 import dev.pulse.domain.security.SsoProvider;
 import dev.pulse.domain.security.SsoProviderStore;
@@ -57,10 +59,13 @@ public final class SingleSignOn {
 
   /**
    * Adds or changes a provider. A secret left out keeps its stored value; an empty one removes it.
+   * A provider grants its roles to whoever its IdP vouches for, so the actor must be able to grant
+   * every role it maps, and, to change one, every role it mapped.
    *
    * @throws InvalidFieldException naming the field at fault
+   * @throws NotPermittedException naming the mapping to a role the actor cannot grant
    */
-  public synchronized SsoProvider save(String id, String name, String type, boolean enabled, Map<String, String> settings,
+  public synchronized SsoProvider save(Actor actor, String id, String name, String type, boolean enabled, Map<String, String> settings,
       Map<String, String> secrets, Map<String, String> groupRoles, String defaultRole) {
     if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,31}")) {
       throw new InvalidFieldException("id", "an id is 1–32 lower-case letters, digits or -");
@@ -75,10 +80,11 @@ public final class SingleSignOn {
       default -> throw new InvalidFieldException("type", "type is oidc or saml");
     }
     Map<String, String> roles = groupRoles == null ? Map.of() : groupRoles;
-    roles.forEach((group, role) -> known(role, "groupRoles." + group));
+    roles.forEach((group, role) -> directory.requireGrantable(actor, role, "groupRoles." + group));
     if (defaultRole != null && !defaultRole.isBlank()) {
-      known(defaultRole, "defaultRole");
+      directory.requireGrantable(actor, defaultRole, "defaultRole");
     }
+    provider(id).ifPresent(existing -> requireMayChange(actor, existing));
     Map<String, Secret> kept = new HashMap<>(provider(id).map(SsoProvider::secrets).orElse(Map.of()));
     if (secrets != null) {
       secrets.forEach((k, v) -> {
@@ -97,7 +103,9 @@ public final class SingleSignOn {
     return provider;
   }
 
-  public synchronized boolean delete(String id) {
+  /** Removes a provider whose roles the actor could grant; false when there is none. */
+  public synchronized boolean delete(Actor actor, String id) {
+    provider(id).ifPresent(existing -> requireMayChange(actor, existing));
     List<SsoProvider> all = new ArrayList<>(providers);
     boolean removed = all.removeIf(p -> p.id().equals(id));
     if (removed) {
@@ -200,9 +208,21 @@ public final class SingleSignOn {
     return result;
   }
 
-  private void known(String role, String field) {
-    if (directory.role(role).isEmpty()) {
-      throw new InvalidFieldException(field, "there is no role " + role);
+  /** The actor could grant every role the provider maps (a role since removed grants nothing). */
+  private void requireMayChange(Actor actor, SsoProvider existing) {
+    List<String> mapped = new ArrayList<>(existing.groupRoles().values());
+    if (existing.defaultRole() != null) {
+      mapped.add(existing.defaultRole());
+    }
+    for (String role : mapped) {
+      if (directory.role(role).isPresent()) {
+        try {
+          directory.requireGrantable(actor, role, "id");
+        } catch (NotPermittedException e) {
+          throw new NotPermittedException("id", "you cannot change the provider " + existing.id() + ": it grants " + role
+              + ", which allows more than you have");
+        }
+      }
     }
   }
 }

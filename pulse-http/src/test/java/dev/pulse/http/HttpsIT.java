@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.domain.security.AccountStore;
+import dev.pulse.domain.security.Actor;
 import dev.pulse.domain.security.ApiTokenStore;
 import dev.pulse.engine.PulseEngine;
 import java.io.InputStream;
@@ -19,7 +20,6 @@ import java.security.cert.Certificate;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class HttpsIT {
         p12.getKey("simulator", "simulator".toCharArray()).getEncoded()));
 
     Accounts accounts = new Accounts(AccountStore.inMemory(), new Argon2Passwords(1024, 1), Clock.systemUTC(), Accounts.Bootstrap.NONE);
-    accounts.directory().create("alice", "correct horse battery", Set.of("admin"));
+    accounts.directory().create(Actor.system("test"), "alice", "correct horse battery", List.of("admin"));
     try (PulseEngine engine = PulseEngine.builder().build().start();
         PulseHttpServer server = PulseHttpServer.builder().engine(engine).host("127.0.0.1")
             .access(new AccessPolicy(new AccessTokens(HttpFixture.TOKEN::equals, ApiTokenStore.inMemory(), Clock.systemUTC()),

@@ -1,5 +1,6 @@
 package dev.pulse.http.internal;
 
+import dev.pulse.domain.security.Actor;
 import dev.pulse.domain.security.Scope;
 import dev.pulse.http.AccessPolicy;
 import dev.pulse.http.AccessTokens;
@@ -45,6 +46,20 @@ public final class AccessGuard {
     public boolean allows(Scope needed) {
       return Scope.covers(scopes, needed);
     }
+
+    /** The caller as the account rules judge it. */
+    public Actor actor() {
+      return new Actor(name, scopes, switch (kind) {
+        case "session" -> Actor.Kind.PERSON;
+        case "proxy" -> Actor.Kind.PROXY;
+        default -> Actor.Kind.TOKEN;
+      });
+    }
+  }
+
+  /** The actor behind a request that passed the guard on a route that needs a caller. */
+  public static Actor actor(Context ctx) {
+    return caller(ctx).orElseThrow(() -> new ProblemException(401, "Unauthorized", "sign in first", null)).actor();
   }
 
   public AccessGuard(AccessPolicy policy) {

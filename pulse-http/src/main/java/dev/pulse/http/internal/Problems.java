@@ -2,6 +2,7 @@ package dev.pulse.http.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.domain.security.NotPermittedException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -26,6 +27,7 @@ public final class Problems {
     routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.getMessage(), e.field()));
     routes.exception(dev.pulse.domain.InvalidFieldException.class, (e, ctx) ->
         write(ctx, 400, "Invalid request", e.getMessage(), e.field()));
+    routes.exception(NotPermittedException.class, (e, ctx) -> write(ctx, 403, "Forbidden", e.getMessage(), e.field()));
     routes.exception(HttpResponseException.class, (e, ctx) ->
         write(ctx, e.getStatus(), title(e.getStatus()), e.getMessage(), null));
     routes.exception(Exception.class, (e, ctx) -> {

@@ -1,7 +1,6 @@
 package dev.pulse.http.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pulse.domain.InvalidFieldException;
 import dev.pulse.domain.security.ApiToken;
 import dev.pulse.domain.security.Scope;
 import dev.pulse.http.AccessTokens;
@@ -51,22 +50,12 @@ public final class TokenRoutes {
       throw ProblemException.badField("scopes", "at least one scope is required");
     }
     Set<Scope> scopes = scopes(request.scopes(), "scopes");
-    AccessGuard.Caller caller = AccessGuard.caller(ctx).orElseThrow();
-    for (Scope s : scopes) {
-      if (!caller.allows(s)) {
-        throw new ProblemException(403, "Forbidden", "you cannot issue a token with " + s.wireName() + ": you lack it", "scopes");
-      }
-    }
     Integer days = request.expiresInDays();
     if (days != null && (days < 1 || days > MAX_DAYS)) {
       throw ProblemException.badField("expiresInDays", "expiresInDays must be between 1 and " + MAX_DAYS);
     }
-    AccessTokens.Issued issued;
-    try {
-      issued = tokens.issue(request.name(), scopes, days == null ? null : Duration.ofDays(days));
-    } catch (InvalidFieldException e) {
-      throw ProblemException.badField(e.field(), e.getMessage());
-    }
+    AccessTokens.Issued issued = tokens.issue(AccessGuard.actor(ctx), request.name(), scopes,
+        days == null ? null : Duration.ofDays(days));
     Map<String, Object> body = json(issued.record());
     body.put("token", issued.token());
     ctx.status(201).json(body);
@@ -90,7 +79,7 @@ public final class TokenRoutes {
 
   private void revoke(Context ctx) {
     String id = ctx.pathParam("id");
-    if (!tokens.revoke(id)) {
+    if (!tokens.revoke(AccessGuard.actor(ctx), id)) {
       throw new ProblemException(404, "Not found", "no token with id " + id, "id");
     }
     ctx.status(204);

@@ -7,6 +7,7 @@ import dev.pulse.domain.security.User;
 import dev.pulse.http.Accounts;
 import dev.pulse.http.SingleSignOn;
 import dev.pulse.http.internal.Access;
+import dev.pulse.http.internal.AccessGuard;
 import dev.pulse.http.internal.AuditHook;
 import dev.pulse.http.internal.AuthRoutes;
 import dev.pulse.http.internal.ProblemException;
@@ -209,12 +210,12 @@ public final class SsoRoutes {
 
   private void save(Context ctx) {
     ProviderBody b = bodies.read(ctx, ProviderBody.class);
-    ctx.json(json(sso.save(ctx.pathParam("id"), b.name(), b.type(), b.enabled() == null || b.enabled(), b.settings(), b.secrets(),
-        b.groupRoles(), b.defaultRole())));
+    ctx.json(json(sso.save(AccessGuard.actor(ctx), ctx.pathParam("id"), b.name(), b.type(), b.enabled() == null || b.enabled(),
+        b.settings(), b.secrets(), b.groupRoles(), b.defaultRole())));
   }
 
   private void delete(Context ctx) {
-    if (!sso.delete(ctx.pathParam("id"))) {
+    if (!sso.delete(AccessGuard.actor(ctx), ctx.pathParam("id"))) {
       throw new ProblemException(404, "Not found", "there is no provider " + ctx.pathParam("id"), "id");
     }
     ctx.status(204);
