@@ -3,6 +3,7 @@ package dev.pulse.adapters.agents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.domain.agent.AgentReport;
 import dev.pulse.domain.agent.InvalidReportException;
@@ -10,6 +11,7 @@ import dev.pulse.domain.resource.DockerFacet;
 import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.domain.source.SourceKeys;
 import dev.pulse.simulators.agent.ReportSamples;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -93,5 +95,16 @@ class DockerReportDecoderTest {
     assertEquals("containers[0].cpuPercent", cpu.field());
     assertEquals("containers[0].startedAt", time.field());
     assertEquals("containers[2].id", id.field());
+  }
+
+  @Test
+  void idsWithAnyCharactersGetSafeKeysThatStayApart() {
+    AgentReport r = decode(FULL.replace("aaaaaaaaaaaa", "my app/é%s").replace("bbbbbbbbbbbb", "my_app_é_s").replace("svc1", "svc 1/x"));
+
+    List<String> keys = r.resources().stream().map(ObservedResource::sourceKey).toList();
+    assertEquals(5, keys.stream().distinct().count(), keys.toString());
+    keys.forEach(k -> assertTrue(SourceKeys.isSafe(k), k));
+    assertEquals("svc 1/x", r.resources().stream().filter(o -> o.type() == ResourceType.DOCKER_SERVICE).findFirst().orElseThrow()
+        .facets().docker().service().serviceId(), "the platform's own id is kept in the facet");
   }
 }

@@ -3,12 +3,15 @@ package dev.pulse.adapters.agents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.domain.agent.AgentReport;
 import dev.pulse.domain.agent.InvalidReportException;
 import dev.pulse.domain.resource.KubernetesFacet;
 import dev.pulse.domain.resource.ResourceStatus;
+import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.domain.source.SourceKeys;
 import dev.pulse.simulators.agent.ReportSamples;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -84,5 +87,18 @@ class KubernetesReportDecoderTest {
     assertEquals("nodes[0].ready", ready.field());
     assertEquals("pods[2].name", name.field());
     assertEquals("cluster.id", cluster.field());
+  }
+
+  @Test
+  void namesWithAnyCharactersGetSafeKeysAndPodsStillFindTheirNode() {
+    String odd = "k8s cp1/é%s";
+    AgentReport r = decode(FULL.replace("k8s-cp1", odd).replace("\"namespace\": \"shop\"", "\"namespace\": \"shop floor\""));
+
+    ObservedResource node = r.resources().stream().filter(o -> o.type() == ResourceType.K8S_NODE && o.name().equals(odd))
+        .findFirst().orElseThrow();
+    assertTrue(SourceKeys.isSafe(node.sourceKey()), node.sourceKey());
+    List<ObservedResource> pods = r.resources().stream().filter(o -> o.type() == ResourceType.POD).toList();
+    assertTrue(pods.stream().anyMatch(p -> p.parentKey().equals(node.sourceKey())), "a pod on the node keeps it as parent");
+    assertTrue(pods.stream().anyMatch(p -> p.name().startsWith("shop floor/")), "the name is kept as the platform says it");
   }
 }

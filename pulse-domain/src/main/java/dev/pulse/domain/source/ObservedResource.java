@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.pulse.domain.resource.Resource}.
  *
  * @param sourceKey unique within the source; letters, digits and {@code . _ @ -} only, so that ids
- *     derived from it are safe in URLs
+ *     derived from it are safe in URLs: {@link SourceKeys#of} makes one from any name
  * @param parentKey the source key of the parent, or {@code null}
  */
 public record ObservedResource(
@@ -28,22 +28,6 @@ public record ObservedResource(
     List<String> tags,
     Facets facets) {
 
-
-  /** Letters, digits and {@code . _ @ -}; checked by hand, since this runs for every resource on every poll. */
-  private static boolean validKey(String key) {
-    if (key.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
-          || c == '@' || c == '-';
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** A copy with other metrics, for collectors that fill figures in tiers. */
   public ObservedResource withMetrics(Metrics newMetrics) {
@@ -60,8 +44,8 @@ public record ObservedResource(
 
   public ObservedResource {
     Objects.requireNonNull(sourceKey, "sourceKey");
-    if (!validKey(sourceKey)) {
-      throw new IllegalArgumentException("source key has characters outside [A-Za-z0-9._@-]: " + sourceKey);
+    if (!SourceKeys.isSafe(sourceKey)) {
+      throw new IllegalArgumentException("source key is not safe (see SourceKeys.of): " + sourceKey);
     }
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(name, "name");

@@ -3,6 +3,7 @@ package dev.pulse.http.internal;
 import dev.pulse.domain.agent.AgentReport;
 import dev.pulse.domain.agent.AgentReportDecoder;
 import dev.pulse.domain.agent.InvalidReportException;
+import dev.pulse.domain.source.SourceKeys;
 import dev.pulse.engine.PulseEngine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -25,7 +25,6 @@ import java.util.zip.GZIPInputStream;
 public final class AgentRoutes {
 
   private static final long KIB = 1024;
-  private static final Pattern SAFE_ID = Pattern.compile("[^A-Za-z0-9._@-]");
 
   private final PulseEngine engine;
   private final List<AgentReportDecoder> decoders;
@@ -63,7 +62,7 @@ public final class AgentRoutes {
     } catch (InvalidReportException e) {
       throw ProblemException.badField(e.field(), e.getMessage());
     }
-    String sourceId = decoder.kind() + "-" + SAFE_ID.matcher(report.agentId()).replaceAll("_");
+    String sourceId = SourceKeys.of(decoder.kind() + "-", report.agentId());
     engine.ingest(sourceId, decoder.platform(), report.interval(), decoder.graceIntervals(), report.resources());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("success", true);

@@ -14,6 +14,7 @@ import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.resource.UsageMetric;
 import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.domain.source.SourceKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,7 +110,7 @@ public final class DockerReportMapper {
     if (!state.equals("running")) {
       metrics = Metrics.UNKNOWN; // a stopped container's last figures are not current
     }
-    return new ObservedResource("container-" + id.substring(0, Math.min(12, id.length())), ResourceType.APP_CONTAINER, name,
+    return new ObservedResource(SourceKeys.of("container-", id.substring(0, Math.min(12, id.length()))), ResourceType.APP_CONTAINER, name,
         status(state, health), HOST_KEY, Identity.EMPTY, metrics, project == null ? List.of() : List.of(project),
         Facets.NONE.withDocker(DockerFacet.ofContainer(facet)));
   }
@@ -209,7 +210,7 @@ public final class DockerReportMapper {
           : running >= desired ? ResourceStatus.ONLINE : running == 0 ? ResourceStatus.OFFLINE : ResourceStatus.WARNING;
       DockerFacet.Service facet = new DockerFacet.Service(id, blankToNull(s.stack()), blankToNull(s.image()), blankToNull(s.mode()),
           desired, running, failures.getOrDefault(id, List.of()));
-      out.add(new ObservedResource("service-" + id, ResourceType.DOCKER_SERVICE, blank(s.name()) ? id : s.name(), status, HOST_KEY,
+      out.add(new ObservedResource(SourceKeys.of("service-", id), ResourceType.DOCKER_SERVICE, blank(s.name()) ? id : s.name(), status, HOST_KEY,
           Identity.EMPTY, Metrics.UNKNOWN, List.of(), Facets.NONE.withDocker(DockerFacet.ofService(facet))));
     }
     return out;

@@ -14,6 +14,7 @@ import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.resource.UsageMetric;
 import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.domain.source.SourceKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,7 +102,7 @@ public final class KubernetesReportMapper {
         cap == null || cap.pods() == null ? null : cap.pods().intValue(), blankToNull(n.kubeletVersion()),
         blankToNull(n.containerRuntimeVersion()), n.roles() == null ? List.of() : n.roles());
     Metrics metrics = isReady ? usage(n.usage(), capMillis, cap == null ? null : cap.memoryBytes()) : Metrics.UNKNOWN;
-    return new ObservedResource("node-" + name, ResourceType.K8S_NODE, name, status, CLUSTER_KEY,
+    return new ObservedResource(SourceKeys.of("node-", name), ResourceType.K8S_NODE, name, status, CLUSTER_KEY,
         new Identity(blankToNull(n.machineId()), null, List.of(name), List.of(), List.of()), metrics, List.of(),
         Facets.NONE.withKubernetes(KubernetesFacet.ofNode(facet)));
   }
@@ -132,8 +133,8 @@ public final class KubernetesReportMapper {
             node.allocatable() == null ? null : node.allocatable().memoryBytes());
     KubernetesFacet.Pod facet = new KubernetesFacet.Pod(namespace, phase, reason, nodeName, p.restarts() == null ? 0 : p.restarts(),
         containers.size(), readyContainers, blankToNull(p.ownerKind()), blankToNull(p.ownerName()), terminating);
-    return new ObservedResource("pod-" + namespace + "." + name, ResourceType.POD, namespace + "/" + name, status,
-        node != null ? "node-" + nodeName : CLUSTER_KEY, Identity.EMPTY, metrics, List.of(namespace),
+    return new ObservedResource(SourceKeys.of("pod-", namespace + "." + name), ResourceType.POD, namespace + "/" + name, status,
+        node != null ? SourceKeys.of("node-", nodeName) : CLUSTER_KEY, Identity.EMPTY, metrics, List.of(namespace),
         Facets.NONE.withKubernetes(KubernetesFacet.ofPod(facet)));
   }
 
@@ -148,7 +149,7 @@ public final class KubernetesReportMapper {
     KubernetesFacet.Deployment facet = new KubernetesFacet.Deployment(namespace, desired, orZero(d.updatedReplicas()),
         orZero(d.readyReplicas()), available, d.unavailableReplicas() != null ? d.unavailableReplicas() : Math.max(0, desired - available),
         problem);
-    return new ObservedResource("deploy-" + namespace + "." + name, ResourceType.K8S_DEPLOYMENT, namespace + "/" + name, status,
+    return new ObservedResource(SourceKeys.of("deploy-", namespace + "." + name), ResourceType.K8S_DEPLOYMENT, namespace + "/" + name, status,
         CLUSTER_KEY, Identity.EMPTY, Metrics.UNKNOWN, List.of(namespace), Facets.NONE.withKubernetes(KubernetesFacet.ofDeployment(facet)));
   }
 

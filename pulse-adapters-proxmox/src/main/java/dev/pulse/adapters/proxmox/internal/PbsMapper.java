@@ -18,6 +18,7 @@ import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.resource.StorageFacet;
 import dev.pulse.domain.resource.UsageMetric;
 import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.domain.source.SourceKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class PbsMapper {
     boolean verifyFailed = groups.stream().anyMatch(g -> "failed".equals(g.verification()));
     ResourceStatus status = error != null ? ResourceStatus.OFFLINE : verifyFailed ? ResourceStatus.WARNING : ResourceStatus.ONLINE;
     UsageMetric disk = error != null ? null : UsageMetric.of(whole(usage, "used"), whole(usage, "total"), PLATFORM);
-    return new ObservedResource("datastore-" + store, ResourceType.STORAGE, store, status, SERVER_KEY, Identity.EMPTY,
+    return new ObservedResource(SourceKeys.of("datastore-", store), ResourceType.STORAGE, store, status, SERVER_KEY, Identity.EMPTY,
         Metrics.of(null, null, disk), List.of(),
         Facets.NONE.withStorage(new StorageFacet("pbs-datastore", false, List.of("backup"), List.of(serverName))).withDatastore(facet));
   }

@@ -15,6 +15,7 @@ import dev.pulse.domain.resource.ResourceStatus;
 import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.domain.resource.UsageMetric;
 import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.domain.source.SourceKeys;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +57,7 @@ public final class PmgMapper {
     ResourceStatus status = unreachable ? ResourceStatus.OFFLINE : Boolean.FALSE.equals(inSync) ? ResourceStatus.WARNING
         : ResourceStatus.ONLINE;
     String ip = text(entry, "ip");
-    return new ObservedResource("pmg-" + name, ResourceType.PMG, name, status, null,
+    return new ObservedResource(SourceKeys.of("pmg-", name), ResourceType.PMG, name, status, null,
         new Identity(null, null, List.of(name), ip == null ? List.of() : List.of(ip), List.of()), metrics, List.of(),
         Facets.NONE.withHost(host).withPmg(facet));
   }

@@ -13,6 +13,7 @@ import dev.pulse.domain.resource.TrueNasFacet;
 import dev.pulse.domain.resource.UsageMetric;
 import dev.pulse.domain.resource.ZfsPoolFacet;
 import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.domain.source.SourceKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,7 +131,7 @@ public final class TrueNasMapper {
       case "CRASHED" -> ResourceStatus.WARNING;
       default -> ResourceStatus.UNKNOWN; // DEPLOYING, STOPPING…
     };
-    return new ObservedResource("app-" + name, ResourceType.APP_CONTAINER, name, status, SYSTEM_KEY, Identity.EMPTY,
+    return new ObservedResource(SourceKeys.of("app-", name), ResourceType.APP_CONTAINER, name, status, SYSTEM_KEY, Identity.EMPTY,
         Metrics.UNKNOWN, List.of(), Facets.NONE.withTruenas(TrueNasFacet.ofApp(new TrueNasFacet.App(state,
             text(app.path("human_version")) != null ? text(app.path("human_version")) : text(app.path("version"))))));
   }
@@ -143,7 +144,7 @@ public final class TrueNasMapper {
     ResourceStatus status = state.equals("RUNNING") ? ResourceStatus.ONLINE
         : state.equals("STOPPED") ? ResourceStatus.OFFLINE : ResourceStatus.UNKNOWN;
     String name = vm.path("name").asText("vm");
-    return new ObservedResource("vm-" + vm.path("id").asText(name), ResourceType.VM, name, status, SYSTEM_KEY,
+    return new ObservedResource(SourceKeys.of("vm-", vm.path("id").asText(name)), ResourceType.VM, name, status, SYSTEM_KEY,
         Identity.ofHostname(name), Metrics.UNKNOWN, List.of(), Facets.NONE.withTruenas(TrueNasFacet.ofVm(facet)));
   }
 
@@ -198,8 +199,8 @@ public final class TrueNasMapper {
     TrueNasFacet.Dataset facet = new TrueNasFacet.Dataset(d.path("pool").asText(""), compress, number(d.at("/quota/parsed")),
         d.path("encrypted").asBoolean(false), locked, text(d.path("mountpoint")), snapshots.size(),
         snapshots.stream().filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null));
-    return new ObservedResource("dataset-" + id.replace('/', '.'), ResourceType.STORAGE, id,
-        locked ? ResourceStatus.WARNING : ResourceStatus.ONLINE, "pool-" + d.path("pool").asText(), Identity.EMPTY,
+    return new ObservedResource(SourceKeys.of("dataset-", id.replace('/', '.')), ResourceType.STORAGE, id,
+        locked ? ResourceStatus.WARNING : ResourceStatus.ONLINE, SourceKeys.of("pool-", d.path("pool").asText()), Identity.EMPTY,
         Metrics.of(null, null, used == null || available == null ? null : UsageMetric.of(used, used + available, PLATFORM)), List.of(),
         Facets.NONE.withTruenas(TrueNasFacet.ofDataset(facet)));
   }
@@ -222,7 +223,7 @@ public final class TrueNasMapper {
         number(d.path("size")), health, null, temp.isNumber() ? temp.asInt() : null,
         d.path("rotationrate").isInt() ? d.path("rotationrate").asInt() : null, text(d.path("pool")));
     ResourceStatus status = failedTest || poolTrouble ? ResourceStatus.WARNING : ResourceStatus.ONLINE;
-    return new ObservedResource("disk-" + name, ResourceType.PHYSICAL_DISK, hostname + " " + name, status, SYSTEM_KEY,
+    return new ObservedResource(SourceKeys.of("disk-", name), ResourceType.PHYSICAL_DISK, hostname + " " + name, status, SYSTEM_KEY,
         Identity.EMPTY, Metrics.UNKNOWN, List.of(), Facets.NONE.withDisk(facet));
   }
 

@@ -11,6 +11,7 @@ import dev.pulse.domain.resource.TrueNasFacet;
 import dev.pulse.domain.resource.UsageMetric;
 import dev.pulse.domain.resource.ZfsPoolFacet;
 import dev.pulse.domain.source.ObservedResource;
+import dev.pulse.domain.source.SourceKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,7 @@ final class TrueNasPools {
       Long available = TrueNasMapper.number(root.at("/available/parsed"));
       usage = used == null || available == null ? null : UsageMetric.of(used, used + available, TrueNasMapper.PLATFORM);
     }
-    return new ObservedResource("pool-" + name, ResourceType.STORAGE, name, mapped, TrueNasMapper.SYSTEM_KEY, Identity.EMPTY,
+    return new ObservedResource(SourceKeys.of("pool-", name), ResourceType.STORAGE, name, mapped, TrueNasMapper.SYSTEM_KEY, Identity.EMPTY,
         Metrics.of(null, null, usage), List.of(), Facets.NONE.withStorage(new StorageFacet("zfs", false, List.of(), List.of(hostname)))
             .withZfs(new ZfsPoolFacet(hostname, status, fragmentation, null, errors[0], errors[1], errors[2]))
             .withTruenas(TrueNasFacet.ofPool(facet)));
