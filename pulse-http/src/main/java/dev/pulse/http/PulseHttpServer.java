@@ -20,6 +20,7 @@ import dev.pulse.http.internal.Problems;
 import dev.pulse.http.internal.ResourceRoutes;
 import dev.pulse.http.internal.StateSocket;
 import dev.pulse.http.internal.InstallRoutes;
+import dev.pulse.http.internal.JettyProblems;
 import dev.pulse.http.internal.AlertRoutes;
 import dev.pulse.http.internal.IntegrationRoutes;
 import dev.pulse.http.internal.MetricsRoutes;
@@ -107,6 +108,9 @@ public final class PulseHttpServer implements AutoCloseable {
       }
       // a sparkline request names a page of resources in its query: up to 2,000 ids
       config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
+      // Jetty's own errors (bad URI, headers too large) as problem+json with the security headers
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
       if (ui) {
         config.staticFiles.add("/public", Location.CLASSPATH);
         config.spaRoot.addFile("/", "/public/index.html", Location.CLASSPATH);

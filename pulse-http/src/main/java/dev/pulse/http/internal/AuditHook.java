@@ -37,6 +37,9 @@ public final class AuditHook {
   }
 
   private void record(Context ctx) {
+    if (ctx.attribute(PathEscapes.MALFORMED) != null) {
+      return; // refused before anyone was identified, and counted by the rate limiter: noise, not an action
+    }
     int status = ctx.statusCode();
     boolean refused = status == 401 || status == 403;
     boolean change = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.method() != HandlerType.OPTIONS;

@@ -20,6 +20,8 @@ public final class Problems {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TYPE_BASE = "https://pulse.dev/problems/";
+  /** Said with the charset: without it Jetty would encode the body as ISO-8859-1. */
+  static final String CONTENT_TYPE = "application/problem+json; charset=utf-8";
 
   private Problems() {}
 
@@ -43,6 +45,24 @@ public final class Problems {
   }
 
   public static void write(Context ctx, int status, String title, String detail, String field) {
+    Map<String, Object> body = problem(status, title, detail, field);
+    if (status == 401) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"pulse\"");
+    }
+    ctx.status(status).contentType(CONTENT_TYPE).result(bytes(body));
+  }
+
+  /** The body of a problem as UTF-8 JSON. */
+  static byte[] bytes(Map<String, Object> problem) {
+    try {
+      return JSON.writeValueAsBytes(problem); // Jackson writes UTF-8
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings and numbers always serialises", e);
+    }
+  }
+
+  /** A problem's fields, for answers written outside Javalin (Jetty's own errors). */
+  static Map<String, Object> problem(int status, String title, String detail, String field) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", TYPE_BASE + slug(title));
     body.put("title", title);
@@ -51,14 +71,7 @@ public final class Problems {
     if (field != null) {
       body.put("field", field);
     }
-    if (status == 401) {
-      ctx.header("WWW-Authenticate", "Bearer realm=\"pulse\"");
-    }
-    try {
-      ctx.status(status).contentType("application/problem+json").result(JSON.writeValueAsString(body));
-    } catch (JsonProcessingException e) {
-      ctx.status(status).result(title);
-    }
+    return body;
   }
 
   private static boolean isProblem(Context ctx) {
@@ -66,7 +79,7 @@ public final class Problems {
     return type != null && type.startsWith("application/problem+json");
   }
 
-  private static String title(int status) {
+  static String title(int status) {
     return switch (status) {
       case 400 -> "Invalid request";
       case 401 -> "Unauthorized";
@@ -74,6 +87,7 @@ public final class Problems {
       case 404 -> "Not found";
       case 413 -> "Request body too large";
       case 415 -> "Unsupported media type";
+      case 431 -> "Request headers too large";
       default -> status >= 500 ? "Internal error" : "Request failed";
     };
   }

@@ -46,12 +46,32 @@ public final class RateLimiter {
   }
 
   public void register(RoutesConfig routes) {
+    routes.before(this::refuseMalformedPath);
     routes.beforeMatched(this::check);
     routes.wsBeforeUpgrade("/ws", this::check);
   }
 
+  /**
+   * A path with a {@code %} not followed by two hex digits ({@code %u002e}) cannot be decoded into
+   * path parameters: counted against the caller's budget, then a 400, before any route sees it.
+   */
+  private void refuseMalformedPath(Context ctx) {
+    String raw = ctx.req().getRequestURI();
+    if (raw == null || PathEscapes.wellFormed(raw)) {
+      return;
+    }
+    ctx.attribute(PathEscapes.MALFORMED, Boolean.TRUE);
+    boolean change = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.method() != HandlerType.OPTIONS;
+    consume(ctx, change ? RouteClass.WRITE : RouteClass.GENERAL);
+    throw new ProblemException(400, "Invalid request", "the URL's path has a malformed escape: a % must be followed by two hex "
+        + "digits (%2F), and %u escapes are not URL encoding", "path");
+  }
+
   private void check(Context ctx) {
-    RouteClass kind = classOf(ctx.method(), ctx.path(), ctx.routeRoles());
+    consume(ctx, classOf(ctx.method(), ctx.path(), ctx.routeRoles()));
+  }
+
+  private void consume(Context ctx, RouteClass kind) {
     int perMinute = switch (kind) {
       case AUTH -> limits.authPerMinute();
       case WRITE -> limits.writesPerMinute();
