@@ -174,12 +174,16 @@ try {
   await page.fill("input[name=setting-url]", "http://127.0.0.1:9/hook");
   await page.fill("input[name=secret-hmacSecret]", "shared-secret-1");
   await page.click("[data-testid=channel-form] button[type=submit]");
+  const refusedSave = await (await page.waitForSelector("[data-testid=channel-message]:has-text('private address')")).textContent();
+  check(refusedSave?.startsWith("settings.url") ?? false, `a webhook to a private address is refused when saved (${refusedSave})`);
+  await page.check("[data-testid=channel-form] label:has-text('allow private addresses') input");
+  await page.click("[data-testid=channel-form] button[type=submit]");
   await page.waitForSelector("[data-testid=channel-row][data-name='ops hook']");
   const row = await page.textContent("[data-testid=channel-row][data-name='ops hook']");
   check(row?.includes("hmacSecret set") && !row.includes("shared-secret-1"), `a channel is added; its secret shows only as set (${row})`);
   await page.click("[data-testid=channel-row][data-name='ops hook'] [data-testid=channel-test]");
   const tested = await (await page.waitForSelector("[data-testid=channel-test-result]:has-text('failed')")).textContent();
-  check(tested?.includes("private address") ?? false, `Test says why a webhook to a private address is not sent (${tested})`);
+  check(tested?.includes("refused") ?? false, `Test says in words why nothing was sent (${tested})`);
   await page.click("[data-testid=channel-row][data-name='ops hook'] [data-testid=channel-edit]");
   await page.fill("input[name=maxPerHour]", "5");
   await page.click("[data-testid=channel-submit]");

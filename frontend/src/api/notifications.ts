@@ -59,6 +59,6 @@ export const CHANNEL_FIELDS: Record<string, { settings: string[]; secrets: strin
   gotify: { settings: ["url"], secrets: ["token"] },
   pushover: { settings: [], secrets: ["token", "userKey"] },
   pagerduty: { settings: [], secrets: ["routingKey"] },
-  apprise: { settings: ["url", "key", "mode", "command"], secrets: ["urls"] },
+  apprise: { settings: ["url", "key", "mode"], secrets: ["urls"] },
   webhook: { settings: ["url", "template"], secrets: ["hmacSecret"] },
 };

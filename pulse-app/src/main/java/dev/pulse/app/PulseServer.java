@@ -93,7 +93,7 @@ public final class PulseServer implements AutoCloseable {
         .channelStore(demo ? ChannelStore.inMemory()
             : new EncryptedFileChannelStore(config.dataDir().resolve("channels.enc"), cipher))
         .addChannelSender(new SmtpSender(config.pollTimeout().plusSeconds(10)))
-        .addChannelSender(new WebhookSender(config.pollTimeout().plusSeconds(10), clock))
+        .addChannelSender(new WebhookSender(config.pollTimeout().plusSeconds(10), clock, config.security().appriseCli()))
         .alertConfigStore(demo ? AlertConfigStore.inMemory()
             : new JsonFileAlertConfigStore(config.dataDir().resolve("alerts.json"), new AlertConfigCodec(DefaultRules.ALL)))
         .connectionStore(store)

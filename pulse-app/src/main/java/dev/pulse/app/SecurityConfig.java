@@ -3,6 +3,8 @@ package dev.pulse.app;
 import dev.pulse.http.ProxyAuth;
 import dev.pulse.http.RateLimits;
 import dev.pulse.http.TlsFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +26,26 @@ import java.util.Map;
  * @param proxyAuth sign-in by a trusted reverse proxy ({@code PULSE_PROXY_AUTH_*}), or {@code null}
  * @param tls {@code PULSE_TLS_CERT} and {@code PULSE_TLS_KEY}: serve HTTPS from these PEM files
  *     (not in demo mode), or {@code null} for plain HTTP
+ * @param appriseCli {@code PULSE_APPRISE_CLI}: the absolute path of the Apprise program that
+ *     channels in {@code cli} mode run, or {@code null} (the default) to allow no program at all.
+ *     Only the operator chooses it: the API chooses URLs and options, never the program.
  */
 public record SecurityConfig(String authUser, String authPassword, List<String> allowedOrigins, RateLimits rateLimits,
-    String encryptionKey, boolean auditAsync, int auditDays, ProxyAuth proxyAuth, TlsFiles tls) {
+    String encryptionKey, boolean auditAsync, int auditDays, ProxyAuth proxyAuth, TlsFiles tls, Path appriseCli) {
 
   public static final SecurityConfig DEFAULT = new SecurityConfig(null, null, List.of(), RateLimits.DEFAULT, null, false, 365, null,
-      null);
+      null, null);
 
   /** The same, with an admin account created at start. */
   public SecurityConfig withAdmin(String user, String password) {
-    return new SecurityConfig(user, password, allowedOrigins, rateLimits, encryptionKey, auditAsync, auditDays, proxyAuth, tls);
+    return new SecurityConfig(user, password, allowedOrigins, rateLimits, encryptionKey, auditAsync, auditDays, proxyAuth, tls,
+        appriseCli);
+  }
+
+  /** The same, with this Apprise program allowed. */
+  public SecurityConfig withAppriseCli(Path program) {
+    return new SecurityConfig(authUser, authPassword, allowedOrigins, rateLimits, encryptionKey, auditAsync, auditDays, proxyAuth,
+        tls, program);
   }
 
   public SecurityConfig {
@@ -83,7 +95,21 @@ public record SecurityConfig(String authUser, String authPassword, List<String> 
         throw new IllegalArgumentException("PULSE_TLS_CERT/PULSE_TLS_KEY: " + e.getMessage());
       }
     }
-    return new SecurityConfig(user, pass, origins, limits, key, async.equals("true"), days, proxyAuth(env), tls);
+    return new SecurityConfig(user, pass, origins, limits, key, async.equals("true"), days, proxyAuth(env), tls, appriseCli(env));
+  }
+
+  /** {@code PULSE_APPRISE_CLI}: an absolute path to a regular, executable file, checked at start. */
+  private static Path appriseCli(Map<String, String> env) {
+    String raw = blankToNull(env.get("PULSE_APPRISE_CLI"));
+    if (raw == null) {
+      return null;
+    }
+    Path program = Path.of(raw.strip());
+    if (!program.isAbsolute() || !Files.isRegularFile(program) || !Files.isExecutable(program)) {
+      throw new IllegalArgumentException("PULSE_APPRISE_CLI must be the absolute path of an executable file, such as "
+          + "/usr/bin/apprise, not " + raw);
+    }
+    return program;
   }
 
   /** {@code PULSE_PROXY_AUTH_HEADER} turns it on; the secret and the proxy's networks are then required. */

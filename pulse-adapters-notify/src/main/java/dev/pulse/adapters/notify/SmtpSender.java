@@ -1,5 +1,6 @@
 package dev.pulse.adapters.notify;
 
+import dev.pulse.domain.connection.FailureWords;
 import dev.pulse.domain.connection.Secret;
 import dev.pulse.domain.notify.Channel;
 import dev.pulse.domain.notify.ChannelSender;
@@ -79,6 +80,7 @@ public final class SmtpSender implements ChannelSender {
         }
       };
     }
+    long started = System.nanoTime();
     try {
       MimeMessage message = new MimeMessage(Session.getInstance(p, auth));
       message.setFrom(new InternetAddress(from, true));
@@ -87,12 +89,28 @@ public final class SmtpSender implements ChannelSender {
       message.setSentDate(Date.from(n.at()));
       message.setHeader("X-Pulse-Event-ID", n.id());
       message.setText(body(n), "UTF-8");
+      started = System.nanoTime();
       Transport.send(message);
     } catch (AddressException e) {
       throw new DeliveryFailed("a bad address: " + e.getMessage(), true);
     } catch (MessagingException e) {
-      throw new DeliveryFailed("SMTP " + host + ": " + e.getMessage(), e);
+      String peer = host + ":" + p.getProperty("mail.smtp.port");
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      // Jakarta Mail reports a connection that ended before an answer as "response: [EOF]"
+      Throwable why = String.valueOf(e.getMessage()).contains("[EOF]") ? new java.io.EOFException() : e;
+      throw new DeliveryFailed("SMTP: " + (why != e || hasIoCause(e) ? FailureWords.of(why, peer, elapsed)
+          : peer + " said " + e.getMessage()), e);
     }
+  }
+
+  /** Whether the mail server was never reached or stopped answering, rather than refusing in words. */
+  private static boolean hasIoCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String body(Notification n) {

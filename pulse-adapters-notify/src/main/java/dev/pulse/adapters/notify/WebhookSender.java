@@ -3,20 +3,24 @@ package dev.pulse.adapters.notify;
 import dev.pulse.adapters.notify.internal.AppriseCli;
 import dev.pulse.adapters.notify.internal.BodyTemplate;
 import dev.pulse.adapters.notify.internal.PrivateAddresses;
-import dev.pulse.domain.InvalidFieldException;
 import dev.pulse.adapters.notify.internal.WebhookPayloads;
 import dev.pulse.adapters.notify.internal.WebhookRequest;
+import dev.pulse.domain.InvalidFieldException;
+import dev.pulse.domain.connection.FailureWords;
 import dev.pulse.domain.connection.Secret;
 import dev.pulse.domain.notify.Channel;
 import dev.pulse.domain.notify.ChannelSender;
 import dev.pulse.domain.notify.ChannelType;
 import dev.pulse.domain.notify.Notification;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -26,6 +30,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Webhooks with the JDK's HTTP client, each shaped for its service (see {@code WebhookPayloads}),
@@ -42,11 +47,23 @@ public final class WebhookSender implements ChannelSender {
   private final HttpClient http;
   private final Duration timeout;
   private final Clock clock;
+  private final @Nullable Path appriseCli;
 
+  /** Without Apprise's command line: channels in {@code cli} mode are refused. */
   public WebhookSender(Duration timeout, Clock clock) {
+    this(timeout, clock, null);
+  }
+
+  /**
+   * @param appriseCli the Apprise program that channels in {@code cli} mode run, as the operator
+   *     chose it at start ({@code PULSE_APPRISE_CLI}), or {@code null} for none: a channel never
+   *     chooses the program
+   */
+  public WebhookSender(Duration timeout, Clock clock, @Nullable Path appriseCli) {
     this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     this.timeout = timeout;
     this.clock = clock;
+    this.appriseCli = appriseCli;
   }
 
   @Override
@@ -54,6 +71,11 @@ public final class WebhookSender implements ChannelSender {
     return TYPES.contains(type);
   }
 
+  /**
+   * Checks a channel before it is saved: its template compiles; a webhook URL is http(s) and, unless
+   * the channel allows private addresses, does not point inside the network; an Apprise channel in
+   * {@code cli} mode names no program and passes only Apprise URLs.
+   */
   @Override
   public void check(Channel channel) {
     String template = channel.setting("template", null);
@@ -64,12 +86,48 @@ public final class WebhookSender implements ChannelSender {
         throw new InvalidFieldException("settings.template", e.getMessage());
       }
     }
+    if (isCli(channel)) {
+      AppriseCli.check(channel, appriseCli);
+      return;
+    }
+    String url = channel.setting("url", null);
+    if (url != null) {
+      checkUrl(url, channel.allowPrivateAddresses());
+    }
+  }
+
+  private static boolean isCli(Channel channel) {
+    return channel.type() == ChannelType.APPRISE && "cli".equals(channel.setting("mode", "api"));
+  }
+
+  private static void checkUrl(String url, boolean allowPrivate) {
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException e) {
+      throw new InvalidFieldException("settings.url", "settings.url is not a URL: " + e.getReason());
+    }
+    if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+      throw new InvalidFieldException("settings.url", "settings.url must be an http or https URL with a host");
+    }
+    if (allowPrivate) {
+      return;
+    }
+    try {
+      String inside = PrivateAddresses.inside(uri);
+      if (inside != null) {
+        throw new InvalidFieldException("settings.url", uri.getHost() + " is a private address (" + inside
+            + "): set allowPrivateAddresses on this channel to send there");
+      }
+    } catch (UnknownHostException e) {
+      // not resolvable from here now: checked again before each send
+    }
   }
 
   @Override
   public void send(Channel channel, Notification n) throws DeliveryFailed {
-    if (channel.type() == ChannelType.APPRISE && "cli".equals(channel.setting("mode", "api"))) {
-      AppriseCli.send(channel, n, timeout);
+    if (isCli(channel)) {
+      AppriseCli.send(appriseCli, channel, n, timeout);
       return;
     }
     WebhookRequest r = WebhookPayloads.build(channel, n);
@@ -95,10 +153,12 @@ public final class WebhookSender implements ChannelSender {
       b.header("X-Pulse-Timestamp", timestamp).header("X-Pulse-Signature", "v1=" + sign(hmac.reveal(), timestamp, r.body()));
     }
     HttpResponse<String> response;
+    long started = System.nanoTime();
     try {
       response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new DeliveryFailed(r.url().getHost() + ": " + e.getMessage(), e);
+      String peer = r.url().getHost() + (r.url().getPort() < 0 ? "" : ":" + r.url().getPort());
+      throw new DeliveryFailed(FailureWords.of(e, peer, Duration.ofNanos(System.nanoTime() - started)), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DeliveryFailed("interrupted", false);

@@ -51,10 +51,34 @@ class SmtpSenderIT {
   void aWrongPasswordIsAFailureToRetryAndMissingSettingsArePermanent() {
     ChannelSender.DeliveryFailed refused = assertThrows(ChannelSender.DeliveryFailed.class,
         () -> sender.send(NotifyFixtures.channel(ChannelType.EMAIL, settings(), Map.of("password", "wrong")), NotifyFixtures.fired()));
-    assertTrue(refused.getMessage().startsWith("SMTP 127.0.0.1:"), refused.getMessage());
+    assertTrue(refused.getMessage().startsWith("SMTP: 127.0.0.1:") && refused.getMessage().contains("said 535"),
+        refused.getMessage());
     ChannelSender.DeliveryFailed incomplete = assertThrows(ChannelSender.DeliveryFailed.class,
         () -> sender.send(NotifyFixtures.channel(ChannelType.EMAIL, Map.of("host", "127.0.0.1"), Map.of()), NotifyFixtures.fired()));
     assertTrue(incomplete.permanent());
     assertEquals(0, smtp.getReceivedMessages().length);
+  }
+
+  @Test
+  void aMailServerThatHangsUpIsSaidInWordsNotAsAnException() throws Exception {
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      Thread hangUp = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (java.net.Socket s = server.accept()) {
+            s.getOutputStream().flush(); // no greeting: the connection just ends
+          } catch (java.io.IOException e) {
+            return;
+          }
+        }
+      }, "test-smtp-hang-up");
+      hangUp.start();
+      Map<String, String> at = new java.util.HashMap<>(settings());
+      at.put("port", String.valueOf(server.getLocalPort()));
+      ChannelSender.DeliveryFailed failed = assertThrows(ChannelSender.DeliveryFailed.class,
+          () -> sender.send(NotifyFixtures.channel(ChannelType.EMAIL, at, Map.of("password", "s3cret")), NotifyFixtures.fired()));
+      assertEquals("SMTP: the connection was closed by 127.0.0.1:" + server.getLocalPort(), failed.getMessage());
+      server.close();
+      hangUp.join(5_000);
+    }
   }
 }

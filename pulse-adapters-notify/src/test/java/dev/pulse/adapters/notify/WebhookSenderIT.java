@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pulse.domain.InvalidFieldException;
 import dev.pulse.domain.connection.Secret;
 import dev.pulse.domain.notify.Channel;
 import dev.pulse.domain.notify.ChannelSender;
@@ -173,20 +174,55 @@ class WebhookSenderIT {
   }
 
   @Test
-  void appriseInCliModeRunsTheCommandWithTheUrlsFromItsSecret(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+  void appriseInCliModeRunsTheOperatorsProgramWithTheUrlsFromItsSecret(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     java.nio.file.Path log = dir.resolve("args.txt");
     java.nio.file.Path fake = dir.resolve("apprise");
     java.nio.file.Files.writeString(fake, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> " + log + "; done\n");
     fake.toFile().setExecutable(true);
-    sender.send(NotifyFixtures.channel(ChannelType.APPRISE, Map.of("mode", "cli", "command", fake.toString()),
+    WebhookSender withCli = new WebhookSender(Duration.ofSeconds(5), Clock.fixed(NotifyFixtures.AT, ZoneOffset.UTC), fake);
+    withCli.send(NotifyFixtures.channel(ChannelType.APPRISE, Map.of("mode", "cli"),
         Map.of("urls", "mailto://u:p@example.com\ntgram://bot/chat")), NotifyFixtures.fired());
-    assertEquals(List.of("-t", "[CRITICAL] nas-backup: Usage 96 % ≥ 95 %", "-b", "Usage 96 % ≥ 95 %", "-n", "failure",
+    assertEquals(List.of("-t", "[CRITICAL] nas-backup: Usage 96 % ≥ 95 %", "-b", "Usage 96 % ≥ 95 %", "-n", "failure", "--",
         "mailto://u:p@example.com", "tgram://bot/chat"), java.nio.file.Files.readAllLines(log));
     java.nio.file.Files.writeString(fake, "#!/bin/sh\necho 'no service could be reached'\nexit 1\n");
-    ChannelSender.DeliveryFailed failed = assertThrows(ChannelSender.DeliveryFailed.class, () -> sender.send(NotifyFixtures.channel(
-        ChannelType.APPRISE, Map.of("mode", "cli", "command", fake.toString()), Map.of("urls", "mailto://x")), NotifyFixtures.fired()));
+    ChannelSender.DeliveryFailed failed = assertThrows(ChannelSender.DeliveryFailed.class, () -> withCli.send(NotifyFixtures.channel(
+        ChannelType.APPRISE, Map.of("mode", "cli"), Map.of("urls", "mailto://x")), NotifyFixtures.fired()));
     assertTrue(!failed.permanent() && failed.getMessage().contains("no service could be reached"), failed.getMessage());
+  }
+
+  @Test
+  void aChannelNeverChoosesTheProgramItRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path ran = dir.resolve("ran");
+    java.nio.file.Path script = dir.resolve("evil.sh");
+    java.nio.file.Files.writeString(script, "#!/bin/sh\ntouch " + ran + "\n");
+    script.toFile().setExecutable(true);
+    Channel naming = NotifyFixtures.channel(ChannelType.APPRISE, Map.of("mode", "cli", "command", script.toString()),
+        Map.of("urls", "mailto://x"));
+    InvalidFieldException command = assertThrows(InvalidFieldException.class, () -> sender.check(naming));
+    assertEquals("settings.command", command.field());
+    assertThrows(ChannelSender.DeliveryFailed.class, () -> sender.send(naming, NotifyFixtures.fired()), "no program is allowed");
+    WebhookSender withCli = new WebhookSender(Duration.ofSeconds(5), Clock.systemUTC(), dir.resolve("apprise"));
+    assertEquals("settings.command", assertThrows(InvalidFieldException.class, () -> withCli.check(naming)).field());
+    assertEquals("settings.mode", assertThrows(InvalidFieldException.class, () -> sender.check(NotifyFixtures.channel(
+        ChannelType.APPRISE, Map.of("mode", "cli"), Map.of("urls", "mailto://x")))).field(), "off unless the operator set it");
+    assertEquals("secrets.urls", assertThrows(InvalidFieldException.class, () -> withCli.check(NotifyFixtures.channel(
+        ChannelType.APPRISE, Map.of("mode", "cli"), Map.of("urls", "mailto://x\n--attach=/etc/shadow")))).field(),
+        "an option passed off as a URL");
+    assertTrue(!java.nio.file.Files.exists(ran), "the script never ran");
+  }
+
+  @Test
+  void aWebhookToAPrivateAddressIsRefusedWhenSavedUnlessTheChannelAllowsIt() {
+    Channel closed = new Channel("c1", "test", ChannelType.WEBHOOK, true, Map.of("url", "http://127.0.0.1:9/hook"),
+        Map.<String, Secret>of(), false, null, 0, 0);
+    InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> sender.check(closed));
+    assertEquals("settings.url", e.field());
+    assertTrue(e.getMessage().contains("private address"), e.getMessage());
+    sender.check(new Channel("c1", "test", ChannelType.WEBHOOK, true, Map.of("url", "http://127.0.0.1:9/hook"),
+        Map.<String, Secret>of(), true, null, 0, 0));
+    assertEquals("settings.url", assertThrows(InvalidFieldException.class, () -> sender.check(NotifyFixtures.channel(
+        ChannelType.SLACK, Map.of("url", "file:///etc/passwd"), Map.of()))).field());
   }
 
   @Test

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.domain.connection.ConnectionConfig;
-import dev.pulse.domain.connection.tls.TlsTrust;
 import dev.pulse.domain.connection.Credentials;
+import dev.pulse.domain.connection.FailureWords;
+import dev.pulse.domain.connection.tls.TlsTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -149,6 +150,7 @@ public final class ProxmoxApiClient {
     HttpRequest request = builder.timeout(requestTimeout).header("Accept", "application/json").build();
     String what = request.method() + " " + path;
     HttpResponse<byte[]> response;
+    long started = System.nanoTime();
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (SSLHandshakeException e) {
@@ -156,7 +158,8 @@ public final class ProxmoxApiClient {
     } catch (HttpTimeoutException e) {
       throw ProxmoxApiException.endpointFault(what + " timed out after " + requestTimeout.toMillis() + " ms", 0, e);
     } catch (IOException e) {
-      throw ProxmoxApiException.endpointFault(what + " failed: " + rootMessage(e), 0, e);
+      throw ProxmoxApiException.endpointFault(what + ": " + FailureWords.of(e, endpoint.getAuthority(),
+          Duration.ofNanos(System.nanoTime() - started)), 0, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProxmoxApiException(what + " was interrupted");

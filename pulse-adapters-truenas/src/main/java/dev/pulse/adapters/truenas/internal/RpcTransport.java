@@ -2,6 +2,7 @@ package dev.pulse.adapters.truenas.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.domain.connection.FailureWords;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,7 +93,8 @@ public final class RpcTransport implements TrueNasTransport {
       if (e.getCause() instanceof WebSocketHandshakeException h) {
         throw new NotSupported(uri + " answered HTTP " + h.getResponse().statusCode() + " instead of a WebSocket", h);
       }
-      throw new IOException("cannot open " + uri + ": " + e.getCause().getMessage(), e.getCause());
+      throw new IOException("cannot open " + uri.getPath() + ": " + FailureWords.of(e.getCause(), uri.getAuthority(), null),
+          e.getCause());
     } catch (TimeoutException e) {
       throw new IOException("no WebSocket from " + uri + " within " + timeout.toMillis() + " ms");
     }
@@ -144,7 +146,7 @@ public final class RpcTransport implements TrueNasTransport {
       }
       return reply.path("result");
     } catch (ExecutionException e) {
-      throw new IOException(method + ": " + e.getCause().getMessage(), e.getCause());
+      throw new IOException(method + ": " + FailureWords.of(e.getCause(), uri.getAuthority(), null), e.getCause());
     } catch (TimeoutException e) {
       throw new IOException(method + " got no answer within " + timeout.toMillis() + " ms");
     } finally {
@@ -193,7 +195,7 @@ public final class RpcTransport implements TrueNasTransport {
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
-      IOException failed = new IOException("the WebSocket failed: " + error.getMessage(), error);
+      IOException failed = new IOException("the WebSocket failed: " + FailureWords.of(error, uri.getAuthority(), null), error);
       List.copyOf(pending.values()).forEach(f -> f.completeExceptionally(failed));
     }
   }
