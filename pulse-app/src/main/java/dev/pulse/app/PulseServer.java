@@ -5,6 +5,7 @@ import dev.pulse.adapters.agents.HostReportDecoder;
 import dev.pulse.adapters.agents.KubernetesReportDecoder;
 import dev.pulse.adapters.proxmox.ProxmoxCollectorFactory;
 import dev.pulse.adapters.truenas.TrueNasCollectorFactory;
+import dev.pulse.app.internal.DataFiles;
 import dev.pulse.app.internal.AesGcmCipher;
 import dev.pulse.app.internal.ApiTokens;
 import dev.pulse.app.internal.DemoAgents;
@@ -79,7 +80,7 @@ public final class PulseServer implements AutoCloseable {
    *     a demo never leaves simulator connections behind in the data dir
    */
   public static PulseServer start(PulseConfig config, boolean demo, Clock clock, String version) throws IOException {
-    Files.createDirectories(config.dataDir());
+    DataFiles.prepareDir(config.dataDir());
     ApiTokens tokens = ApiTokens.load(config.apiToken(), config.dataDir().resolve("api-token.sha256"));
     AesGcmCipher cipher = demo ? null : AesGcmCipher.load(config.security().encryptionKey(), config.dataDir().resolve("secret.key"));
     ConnectionStore store = demo ? ConnectionStore.inMemory()
@@ -162,9 +163,9 @@ public final class PulseServer implements AutoCloseable {
     }
     String setupToken = bootstrap == null ? null : bootstrap.token();
     PulseServer server = new PulseServer(engine, database, http, fleet, agents, setupToken);
-    LOG.info("Pulse {} listening on {}://{}:{}{} (data in {})", version,
+    LOG.info("Pulse is listening on {}://{}:{}{} (version {}, data in {})",
         !demo && config.security().tls() != null ? "https" : "http", config.bindAddress(), http.port(),
-        demo ? " in demo mode" : "", config.dataDir().toAbsolutePath().normalize());
+        demo ? " in demo mode" : "", version, config.dataDir().toAbsolutePath().normalize());
     if (setupToken != null) {
       LOG.warn("No account yet. Open http://localhost:{}/setup and create the first admin with the bootstrap token {}{}",
           http.port(), setupToken, demo ? "" : " (also in " + config.dataDir().resolve(".bootstrap-token") + ")");

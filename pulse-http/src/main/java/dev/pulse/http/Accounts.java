@@ -11,6 +11,8 @@ import dev.pulse.domain.security.Role;
 import dev.pulse.domain.security.Scope;
 import dev.pulse.domain.security.Session;
 import dev.pulse.domain.security.User;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,10 +82,10 @@ public final class Accounts {
   }
 
   /** A signed-in session: {@code cookie} goes to the browser, the store keeps only its hash. */
-  public record SignedIn(String cookie, Session session, User user) {}
+  public record SignedIn(String cookie, Session session, User user, String csrfToken) {}
 
   /** Who a session belongs to, and what they may do. */
-  public record Principal(User user, Session session, Set<Scope> scopes) {}
+  public record Principal(User user, Session session, Set<Scope> scopes, String csrfToken) {}
 
   private record Failures(int count, Instant lockedUntil) {}
 
@@ -175,9 +177,10 @@ public final class Accounts {
     expireSessions(); // a sign-in is rare enough to tidy up at
     String cookie = randomText(32);
     Instant now = clock.instant();
-    Session s = new Session(AccessTokens.sha256(cookie), user.id(), randomText(24), now, now, remember, address);
+    String csrf = csrfToken(cookie);
+    Session s = new Session(AccessTokens.sha256(cookie), user.id(), AccessTokens.sha256(csrf), now, now, remember, address);
     store.save(s);
-    return new SignedIn(cookie, s, user);
+    return new SignedIn(cookie, s, user, csrf);
   }
 
   /** The session's person, or empty when the cookie is unknown, expired, or their account is gone or off. */
@@ -203,7 +206,21 @@ public final class Accounts {
       s = s.seenAt(now);
       store.save(s); // at most once a minute a session
     }
-    return Optional.of(new Principal(user.get(), s, directory.scopesOf(user.get())));
+    return Optional.of(new Principal(user.get(), s, directory.scopesOf(user.get()), csrfToken(cookie)));
+  }
+
+  /**
+   * A session's CSRF token, made from its cookie whenever it is needed, so that neither is stored:
+   * the store keeps the SHA-256 of each, and one cannot be had from the other.
+   */
+  private static String csrfToken(String cookie) {
+    return AccessTokens.sha256("pulse csrf v1:" + cookie).substring(0, 43);
+  }
+
+  /** Whether a CSRF token sent with a change is the session's, compared by hash in constant time. */
+  public static boolean csrfMatches(Session session, String sent) {
+    return sent != null && MessageDigest.isEqual(AccessTokens.sha256(sent).getBytes(StandardCharsets.US_ASCII),
+        session.csrfSha256().getBytes(StandardCharsets.US_ASCII));
   }
 
   /** How a session cookie is kept: its SHA-256, which names the session without revealing it. */
@@ -252,7 +269,7 @@ public final class Accounts {
   public synchronized User recover(String token, String username, String newPassword) {
     Recovery r = recovery;
     if (r == null || token == null || !clock.instant().isBefore(r.until())
-        || !java.security.MessageDigest.isEqual(r.sha256().getBytes(), AccessTokens.sha256(token.strip()).getBytes())) {
+        || !MessageDigest.isEqual(r.sha256().getBytes(), AccessTokens.sha256(token.strip()).getBytes())) {
       throw new Refused("the recovery token is wrong, used or expired: ask for a new one", null);
     }
     User user = store.userNamed(username == null ? "" : username.strip())

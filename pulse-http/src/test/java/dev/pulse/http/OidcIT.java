@@ -114,6 +114,15 @@ class OidcIT {
   }
 
   @Test
+  void anUnknownProviderEndsOnTheErrorPageNotAProblem() throws Exception {
+    HttpResponse<String> r = browser().send(HttpRequest.newBuilder(fx.uri("/api/security/sso/nobody/login")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), r.headers().toString());
+    assertTrue(r.body().contains("There is no single sign-on provider nobody"), r.body());
+  }
+
+  @Test
   void theTestReadsTheProvidersDiscoveryDocument() throws Exception {
     JsonNode ok = JSON.readTree(fx.send("POST", "/api/security/sso/corp/test", "", HttpFixture.TOKEN).body());
     assertTrue(ok.get("ok").asBoolean(), ok.toString());

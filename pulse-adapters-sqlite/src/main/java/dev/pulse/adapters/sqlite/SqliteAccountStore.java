@@ -98,7 +98,7 @@ public final class SqliteAccountStore implements AccountStore {
             INSERT INTO account_session (sha256, user_id, csrf_token, created_ms, last_seen_ms, remember, address)
             VALUES (:sha, :user, :csrf, :created, :seen, :remember, :address)
             ON CONFLICT (sha256) DO UPDATE SET last_seen_ms = excluded.last_seen_ms""")
-        .bind("sha", s.sha256()).bind("user", s.userId()).bind("csrf", s.csrfToken()).bind("created", s.createdAt().toEpochMilli())
+        .bind("sha", s.sha256()).bind("user", s.userId()).bind("csrf", s.csrfSha256()).bind("created", s.createdAt().toEpochMilli())
         .bind("seen", s.lastSeenAt().toEpochMilli()).bind("remember", s.remember() ? 1 : 0).bind("address", s.address())
         .execute());
   }

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A signed-in browser. Kept by the SHA-256 of its cookie, never the cookie itself. Immutable.
+ * A signed-in browser. Kept by the SHA-256 of its cookie, never the cookie itself, and the
+ * SHA-256 of its CSRF token, never the token. Immutable.
  *
- * @param csrfToken sent back by the UI on every change it asks for; a page on another site cannot read it
+ * @param csrfSha256 the hex SHA-256 of the CSRF token the UI sends back on every change it asks
+ *     for (a page on another site cannot read the token)
  * @param remember whether it lasts {@link #REMEMBERED} rather than {@link #IDLE} without use
  */
-public record Session(String sha256, String userId, String csrfToken, Instant createdAt, Instant lastSeenAt, boolean remember,
+public record Session(String sha256, String userId, String csrfSha256, Instant createdAt, Instant lastSeenAt, boolean remember,
     String address) {
 
   /** How long a session lasts without use. */
@@ -23,7 +25,7 @@ public record Session(String sha256, String userId, String csrfToken, Instant cr
   public Session {
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(csrfToken, "csrfToken");
+    Objects.requireNonNull(csrfSha256, "csrfSha256");
   }
 
   public boolean expired(Instant now) {
@@ -31,6 +33,6 @@ public record Session(String sha256, String userId, String csrfToken, Instant cr
   }
 
   public Session seenAt(Instant now) {
-    return new Session(sha256, userId, csrfToken, createdAt, now, remember, address);
+    return new Session(sha256, userId, csrfSha256, createdAt, now, remember, address);
   }
 }

@@ -10,8 +10,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
 
@@ -148,9 +146,7 @@ public final class AccessGuard {
   }
 
   private static void requireCsrf(Context ctx, Accounts.Principal p) {
-    String sent = ctx.header(CSRF_HEADER);
-    if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-        p.session().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+    if (!Accounts.csrfMatches(p.session(), ctx.header(CSRF_HEADER))) {
       throw new ProblemException(403, "Forbidden", "a change from a signed-in browser needs the " + CSRF_HEADER
           + " header from /api/security/status", CSRF_HEADER);
     }

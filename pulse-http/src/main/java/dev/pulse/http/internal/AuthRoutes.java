@@ -55,7 +55,7 @@ public final class AuthRoutes {
       user.put("source", caller.principal() == null ? null : caller.principal().user().source());
       body.put("user", user);
       if (caller.principal() != null) {
-        body.put("csrfToken", caller.principal().session().csrfToken());
+        body.put("csrfToken", caller.principal().csrfToken());
       }
     }
     ctx.header("Cache-Control", "no-store").json(body);
@@ -89,7 +89,7 @@ public final class AuthRoutes {
     int maxAge = in.session().remember() ? (int) Session.REMEMBERED.toSeconds() : -1;
     ctx.header("Set-Cookie", cookie(ctx, in.cookie(), maxAge));
     ctx.json(Map.of("user", Map.of("name", in.user().username(), "roles", in.user().roles().stream().sorted().toList()),
-        "csrfToken", in.session().csrfToken()));
+        "csrfToken", in.csrfToken()));
   }
 
   private void logout(Context ctx) {

@@ -37,7 +37,8 @@ public final class Problems {
       write(ctx, 500, "Internal error", "the server failed to handle the request; see its log", null);
     });
     routes.error(404, ctx -> {
-      if (ctx.path().startsWith("/api") && !isProblem(ctx)) {
+      // a route that wrote its own answer (the sign-in error page) keeps it
+      if (ctx.path().startsWith("/api") && ctx.res().getContentType() == null) {
         write(ctx, 404, "Not found", "no such resource: " + ctx.path(), null);
       }
     });
@@ -74,10 +75,7 @@ public final class Problems {
     return body;
   }
 
-  private static boolean isProblem(Context ctx) {
-    String type = ctx.res().getContentType();
-    return type != null && type.startsWith("application/problem+json");
-  }
+
 
   static String title(int status) {
     return switch (status) {
