@@ -16,6 +16,8 @@ export interface Connection {
   status: "pending" | "healthy" | "error" | "stale" | "offline";
   lastSuccess: string | null;
   lastError: string | null;
+  /** What the last successful poll could not do, for example verify the credentials' privileges. */
+  warnings: string[];
   resourceCount: number;
 }
 

@@ -54,6 +54,9 @@ export default function Settings() {
                       <td class={td}>
                         <StatusBadge status={HEALTH[c.status]} label={c.status} />
                         <Show when={c.lastError}><div class="mt-1 max-w-xs text-xs text-bad">{c.lastError}</div></Show>
+                        <For each={c.warnings ?? []}>
+                          {(w) => <div class="mt-1 max-w-xs text-xs text-warn" data-testid="connection-warning">{w}</div>}
+                        </For>
                       </td>
                       <td class={`${td} font-mono text-xs`}>
                         <For each={c.endpoints}>{(e) => <div>{e}</div>}</For>

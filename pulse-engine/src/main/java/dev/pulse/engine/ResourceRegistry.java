@@ -194,7 +194,7 @@ public final class ResourceRegistry {
       return sources.entrySet().stream()
           .map(e -> new SourceHealth(e.getKey(), e.getValue().platform, e.getValue().status,
               e.getValue().lastSuccess, e.getValue().status == SourceStatus.HEALTHY ? null : e.getValue().lastError,
-              e.getValue().ids.size()))
+              e.getValue().ids.size(), e.getValue().warnings))
           .sorted(Comparator.comparing(SourceHealth::sourceId))
           .collect(Collectors.toList());
     }
@@ -246,6 +246,7 @@ public final class ResourceRegistry {
     }
     state.lastSuccess = observation.collectedAt();
     state.lastError = null;
+    state.warnings = observation.result().warnings();
     state.status = SourceStatus.HEALTHY;
     publish(merged.update(applied, changed, identityChanged, removeAll(gone)));
   }
@@ -313,6 +314,7 @@ public final class ResourceRegistry {
     final Instant registeredAt;
     Instant lastSuccess;
     String lastError;
+    List<String> warnings = List.of();
     SourceStatus status = SourceStatus.HEALTHY;
     Set<String> ids = new LinkedHashSet<>();
     final Map<String, String> idsByKey = new HashMap<>();

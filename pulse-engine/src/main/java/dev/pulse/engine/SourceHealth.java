@@ -2,6 +2,7 @@ package dev.pulse.engine;
 
 import dev.pulse.domain.resource.SourceStatus;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastSuccess when it last collected successfully, {@code null} if never
  * @param lastError its last error while it is failing, {@code null} when healthy
  * @param resourceCount how many resources it reported last time
+ * @param warnings what its last successful collection could not do, empty when nothing
  */
 public record SourceHealth(
     String sourceId,
@@ -17,4 +19,10 @@ public record SourceHealth(
     SourceStatus status,
     @Nullable Instant lastSuccess,
     @Nullable String lastError,
-    int resourceCount) {}
+    int resourceCount,
+    List<String> warnings) {
+
+  public SourceHealth {
+    warnings = List.copyOf(warnings);
+  }
+}

@@ -21,11 +21,13 @@ class StateSocketIT {
         StateSocketClient client = StateSocketClient.connect(ws(fx, null), HttpFixture.TOKEN)) {
       JsonNode first = client.next(10);
       assertEquals("initialState", first.get("type").asText());
+      assertEquals("type", first.fieldNames().next(), "type comes first, before a large data");
       long version = first.at("/data/version").asLong();
       assertTrue(first.at("/data/resources").isArray());
 
       JsonNode delta = client.next(10);
       assertEquals("delta", delta.get("type").asText());
+      assertEquals("type", delta.fieldNames().next());
       assertTrue(delta.at("/data/version").asLong() > version);
       assertTrue(delta.at("/data/upserts").size() >= 1);
     }

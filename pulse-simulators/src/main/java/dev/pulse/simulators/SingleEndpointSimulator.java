@@ -57,6 +57,11 @@ public abstract class SingleEndpointSimulator implements AutoCloseable {
     endpoint.setFault(fault);
   }
 
+  /** Answers one API path with this HTTP status and no data; 0 serves it again. */
+  public void setPathStatus(String apiPath, int status) {
+    endpoint.setPathStatus(apiPath, status);
+  }
+
   public void setLatency(Duration latency) {
     endpoint.setLatency(latency);
   }

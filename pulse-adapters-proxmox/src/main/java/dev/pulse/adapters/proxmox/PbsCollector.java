@@ -5,7 +5,7 @@ import dev.pulse.adapters.proxmox.internal.PbsGroupTier;
 import dev.pulse.adapters.proxmox.internal.PbsMapper;
 import dev.pulse.adapters.proxmox.internal.ProxmoxApiClient;
 import dev.pulse.adapters.proxmox.internal.ProxmoxApiException;
-import dev.pulse.adapters.proxmox.internal.ProxmoxPrivileges;
+import dev.pulse.adapters.proxmox.internal.PrivilegeCheck;
 import dev.pulse.adapters.proxmox.internal.ProxmoxProduct;
 import dev.pulse.adapters.proxmox.internal.PveJson;
 import dev.pulse.domain.connection.ConnectionConfig;
@@ -35,16 +35,14 @@ import java.util.Map;
  */
 public final class PbsCollector implements ResourceCollector {
 
-  private static final Duration PRIVILEGE_CHECK_EVERY = Duration.ofMinutes(10);
   private static final int SNAPSHOT_READS_PER_CYCLE = 25;
 
   private final String name;
-  private final String principal;
   private final ProxmoxApiClient client;
   private final Clock clock;
   private final Duration slowEvery;
   private final PbsGroupTier groups = new PbsGroupTier(SNAPSHOT_READS_PER_CYCLE);
-  private Instant privilegesCheckedAt;
+  private final PrivilegeCheck privileges;
   private Instant slowRanAt;
   private JsonNode version;
   private List<PbsFacet.Job> jobs = List.of();
@@ -53,7 +51,7 @@ public final class PbsCollector implements ResourceCollector {
 
   public PbsCollector(ConnectionConfig connection, Duration requestTimeout, Clock clock) {
     this.name = connection.name();
-    this.principal = connection.credentials().principal();
+    this.privileges = new PrivilegeCheck(ProxmoxProduct.PBS, connection.credentials().principal(), clock);
     this.client = new ProxmoxApiClient(ProxmoxProduct.PBS, connection, requestTimeout, clock);
     this.clock = clock;
     this.slowEvery = connection.intervals().slowOrDefault();
@@ -68,12 +66,9 @@ public final class PbsCollector implements ResourceCollector {
   public CollectionResult collect() {
     try {
       Instant now = clock.instant();
-      if (privilegesCheckedAt == null || Duration.between(privilegesCheckedAt, now).compareTo(PRIVILEGE_CHECK_EVERY) >= 0) {
-        List<String> missing = ProxmoxPrivileges.missing(ProxmoxProduct.PBS, client.get("/access/permissions"));
-        if (!missing.isEmpty()) {
-          return CollectionResult.failure(ProxmoxPrivileges.explain(ProxmoxProduct.PBS, missing, principal));
-        }
-        privilegesCheckedAt = now;
+      String privilegeProblem = privileges.failureWhenDue(client);
+      if (privilegeProblem != null) {
+        return CollectionResult.failure(privilegeProblem);
       }
       JsonNode status = client.get("/nodes/localhost/status");
       JsonNode usage = client.get("/status/datastore-usage");
@@ -90,7 +85,7 @@ public final class PbsCollector implements ResourceCollector {
               groups.groups(storeName), groups.groupsTotal(storeName)));
         }
       }
-      return CollectionResult.success(out);
+      return CollectionResult.success(out).withWarnings(privileges.warnings());
     } catch (ProxmoxApiException e) {
       return CollectionResult.failure(e.getMessage());
     }

@@ -48,8 +48,21 @@ final class ProxmoxConnectionTester {
     ProxmoxApiClient client = new ProxmoxApiClient(product, connection, timeout, clock);
     try {
       JsonNode version = client.get("/version");
-      List<String> missing = product == ProxmoxProduct.PMG ? List.of()
-          : ProxmoxPrivileges.missing(product, client.get("/access/permissions"));
+      if (product == ProxmoxProduct.PMG) {
+        return new ConnectionTestResult(true, PveJson.text(version, "version"), checks, List.of(), null);
+      }
+      JsonNode permissions;
+      try {
+        permissions = client.get("/access/permissions");
+      } catch (ProxmoxApiException e) {
+        if (e.endpointFault()) {
+          throw e;
+        }
+        // polling works without it: a warning, not a failure
+        return new ConnectionTestResult(true, PveJson.text(version, "version"), checks, List.of(),
+            ProxmoxPrivileges.unverifiable(e.getMessage()));
+      }
+      List<String> missing = ProxmoxPrivileges.missing(product, permissions);
       String error = missing.isEmpty() ? null : ProxmoxPrivileges.explain(product, missing, connection.credentials().principal());
       return new ConnectionTestResult(missing.isEmpty(), PveJson.text(version, "version"), checks, missing, error);
     } catch (ProxmoxApiException e) {

@@ -3,14 +3,15 @@ package dev.pulse.adapters.proxmox;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.adapters.proxmox.internal.CounterRates;
 import dev.pulse.adapters.proxmox.internal.GuestExtras;
+import dev.pulse.adapters.proxmox.internal.PrivilegeCheck;
 import dev.pulse.adapters.proxmox.internal.PveClusterTier;
 import dev.pulse.adapters.proxmox.internal.ProxmoxApiClient;
 import dev.pulse.adapters.proxmox.internal.ProxmoxApiException;
+import dev.pulse.adapters.proxmox.internal.ProxmoxProduct;
 import dev.pulse.adapters.proxmox.internal.PveDiskTier;
 import dev.pulse.adapters.proxmox.internal.PveGuestTier;
 import dev.pulse.adapters.proxmox.internal.PveJson;
 import dev.pulse.adapters.proxmox.internal.PveMapper;
-import dev.pulse.adapters.proxmox.internal.ProxmoxPrivileges;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.source.CollectionResult;
 import dev.pulse.domain.source.ObservedResource;
@@ -47,7 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class PveCollector implements ResourceCollector {
 
   private static final Logger LOG = LoggerFactory.getLogger(PveCollector.class);
-  private static final Duration PRIVILEGE_CHECK_EVERY = Duration.ofMinutes(10);
 
   private final String name;
   private final String principal;
@@ -59,13 +59,14 @@ public final class PveCollector implements ResourceCollector {
   private final PveDiskTier diskTier = new PveDiskTier();
   private final PveClusterTier clusterTier = new PveClusterTier();
   private final CounterRates rates = new CounterRates(PveMapper.PLATFORM);
-  private Instant privilegesCheckedAt;
+  private final PrivilegeCheck privileges;
   private Instant slowRanAt;
   private Instant disksRanAt;
 
   public PveCollector(ConnectionConfig connection, Duration requestTimeout, Clock clock) {
     this.name = connection.name();
     this.principal = connection.credentials().principal();
+    this.privileges = new PrivilegeCheck(ProxmoxProduct.PVE, principal, clock);
     this.client = new ProxmoxApiClient(connection, requestTimeout, clock);
     this.clock = clock;
     this.slowEvery = connection.intervals().slowOrDefault();
@@ -80,7 +81,7 @@ public final class PveCollector implements ResourceCollector {
   @Override
   public CollectionResult collect() {
     try {
-      String privilegeProblem = checkPrivilegesWhenDue();
+      String privilegeProblem = privileges.failureWhenDue(client);
       if (privilegeProblem != null) {
         return CollectionResult.failure(privilegeProblem);
       }
@@ -111,7 +112,7 @@ public final class PveCollector implements ResourceCollector {
       if (clusterTier.ceph() != null) {
         out.add(clusterTier.ceph());
       }
-      return CollectionResult.success(out);
+      return CollectionResult.success(out).withWarnings(privileges.warnings());
     } catch (ProxmoxApiException e) {
       return CollectionResult.failure(e.getMessage());
     }
@@ -197,17 +198,5 @@ public final class PveCollector implements ResourceCollector {
     return nodeStatus;
   }
 
-  /** Returns the problem when privileges are missing, {@code null} when fine or not due. */
-  private String checkPrivilegesWhenDue() throws ProxmoxApiException {
-    Instant now = clock.instant();
-    if (privilegesCheckedAt != null && Duration.between(privilegesCheckedAt, now).compareTo(PRIVILEGE_CHECK_EVERY) < 0) {
-      return null;
-    }
-    List<String> missing = ProxmoxPrivileges.missing(client.get("/access/permissions"));
-    if (!missing.isEmpty()) {
-      return ProxmoxPrivileges.explain(missing, principal); // checked again next cycle, so a fix shows at once
-    }
-    privilegesCheckedAt = now;
-    return null;
-  }
+
 }

@@ -130,6 +130,20 @@ class PbsCollectorIT {
   }
 
   @Test
+  void aPbsWithoutNamespacesStillHasItsBackupGroupsReadFromTheRoot() {
+    sim.setPathStatus("/admin/datastore/store1/namespace", 404);
+    assertEquals(13, collect().get("datastore-store1").facets().datastore().groups().size());
+  }
+
+  @Test
+  void permissionsThatCannotBeReadLeaveTheServerPolledWithAWarning() {
+    sim.setPathStatus("/access/permissions", 501);
+    CollectionResult result = collector(new Credentials.ApiToken("pulse@pbs!monitor", Secret.of(SECRET))).collect();
+    assertTrue(result.succeeded(), result.error());
+    assertTrue(result.warnings().get(0).startsWith("could not verify privileges"), result.warnings().toString());
+  }
+
+  @Test
   void jobsCarryTheirLastOutcomeAndAFailedVerifyJobMarksTheServer() {
     ObservedResource server = collect().get("pbs");
     Map<String, PbsFacet.Job> jobs = server.facets().pbs().jobs().stream()

@@ -26,6 +26,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Endpoint failover, ticket auth, privilege detection and connection tests against a 3-endpoint simulator. */
 class PveClusterAccessIT {
@@ -185,6 +187,32 @@ class PveClusterAccessIT {
     assertFalse(result.succeeded());
     assertTrue(result.error().contains("VM.Audit"), result.error());
     assertTrue(result.error().contains("PVEAuditor"), result.error());
+  }
+
+  @ParameterizedTest(name = "/access/permissions answering {0}")
+  @ValueSource(ints = {403, 404, 501})
+  void permissionsThatCannotBeReadLeaveTheClusterPolledWithAWarning(int status) {
+    sim.setPathStatus("/access/permissions", status);
+    CollectionResult result = collector(token()).collect();
+
+    assertTrue(result.succeeded(), result.error());
+    assertTrue(result.resources().stream().anyMatch(r -> r.sourceKey().startsWith("qemu-")), "the guests are shown");
+    assertEquals(1, result.warnings().size(), result.warnings().toString());
+    assertTrue(result.warnings().get(0).startsWith("could not verify privileges: "), result.warnings().get(0));
+    ConnectionTestResult tested = new ProxmoxCollectorFactory(Duration.ofSeconds(2), clock).test(token());
+    assertTrue(tested.ok(), tested.error());
+    assertTrue(tested.error().startsWith("could not verify privileges"), tested.error());
+  }
+
+  @Test
+  void aWarningGoesOnceThePermissionsCanBeReadAgain() {
+    sim.setPathStatus("/access/permissions", 404);
+    PveCollector collector = collector(token());
+    assertEquals(1, collector.collect().warnings().size());
+    sim.setPathStatus("/access/permissions", 0);
+    clock.advance(Duration.ofMinutes(11));
+    CollectionResult later = collector.collect();
+    assertTrue(later.succeeded() && later.warnings().isEmpty(), later.warnings().toString());
   }
 
   @Test

@@ -34,7 +34,7 @@ public final class ConnectionRoutes {
   public record ConnectionJson(String id, String type, String name, String url, List<String> endpoints, String authType,
       String tokenId, String username, boolean secretSet, List<String> fingerprints, boolean verifyTls,
       IntervalsJson intervals, String status, String lastSuccess, String lastError, int resourceCount,
-      Boolean allowInsecureTransport) {}
+      Boolean allowInsecureTransport, List<String> warnings) {}
 
   /** Seconds between polls per tier; {@code null} where the default applies. */
   public record IntervalsJson(Long fast, Long slow, Long disks) {}
@@ -106,6 +106,6 @@ public final class ConnectionRoutes {
         h == null || (h.lastSuccess() == null && h.lastError() == null) ? "pending" : h.status().wireName(),
         h == null || h.lastSuccess() == null ? null : h.lastSuccess().toString(),
         h == null ? null : h.lastError(), h == null ? 0 : h.resourceCount(),
-        creds instanceof Credentials.ApiKey k ? k.allowInsecureTransport() : null);
+        creds instanceof Credentials.ApiKey k ? k.allowInsecureTransport() : null, h == null ? List.of() : h.warnings());
   }
 }

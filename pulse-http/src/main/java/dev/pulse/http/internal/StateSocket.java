@@ -158,9 +158,12 @@ public final class StateSocket implements AutoCloseable {
     }
   }
 
+  /** The envelope, {@code type} always first, so a client can dispatch before reading a large {@code data}. */
+  record Envelope(String type, Object data) {}
+
   private String message(String type, Object data) {
     try {
-      return json.writeValueAsString(Map.of("type", type, "data", data));
+      return json.writeValueAsString(new Envelope(type, data));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise a " + type + " message", e);
     }

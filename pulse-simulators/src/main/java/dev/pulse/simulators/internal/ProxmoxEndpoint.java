@@ -27,6 +27,7 @@ public final class ProxmoxEndpoint {
   private HttpsServer server;
   private volatile Duration latency = Duration.ZERO;
   private volatile Fault fault = Fault.NONE;
+  private final java.util.Map<String, Integer> pathStatus = new java.util.concurrent.ConcurrentHashMap<>();
 
   public ProxmoxEndpoint(InetSocketAddress bind, SSLContext tls, Executor executor, HttpHandler handler) {
     this.tls = tls;
@@ -72,6 +73,23 @@ public final class ProxmoxEndpoint {
 
   public Duration latency() {
     return latency;
+  }
+
+  /**
+   * Answers one API path ({@code /access/permissions}) with this HTTP status and no data from now
+   * on, as a release without it (404, 501), a proxy or a refusal (403) would; 0 serves it again.
+   */
+  public void setPathStatus(String apiPath, int status) {
+    if (status == 0) {
+      pathStatus.remove(apiPath);
+    } else {
+      pathStatus.put(apiPath, status);
+    }
+  }
+
+  /** The status set for an API path, or {@code null}. */
+  public Integer pathStatus(String apiPath) {
+    return pathStatus.get(apiPath);
   }
 
   public Fault fault() {

@@ -58,7 +58,12 @@ public final class SimulatorRuntime {
       case JUNK_BODY -> JsonExchange.sendRaw(exchange, 200,
           "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8), "text/html");
       default -> {
-        return false;
+        String path = exchange.getRequestURI().getPath();
+        Integer status = endpoint.pathStatus(path.startsWith("/api2/json") ? path.substring("/api2/json".length()) : path);
+        if (status == null) {
+          return false;
+        }
+        JsonExchange.send(exchange, status, map("data", null));
       }
     }
     return true;

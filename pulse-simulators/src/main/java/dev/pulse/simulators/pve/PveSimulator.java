@@ -105,6 +105,14 @@ public final class PveSimulator implements AutoCloseable {
         .mapToInt(e -> e.getValue().get()).sum();
   }
 
+  /**
+   * Answers one API path ({@code /access/permissions}) with this HTTP status and no data on every
+   * endpoint, as a release without it (404, 501), a proxy or a refusal (403) would; 0 serves it again.
+   */
+  public void setPathStatus(String apiPath, int status) {
+    endpoints.forEach(e -> e.setPathStatus(apiPath, status));
+  }
+
   /** Delays every answer of every endpoint. */
   public void setLatency(Duration latency) {
     endpoints.forEach(e -> e.setLatency(latency));

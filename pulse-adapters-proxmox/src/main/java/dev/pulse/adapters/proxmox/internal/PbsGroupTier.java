@@ -38,8 +38,7 @@ public final class PbsGroupTier {
     for (String store : stores) {
       List<JsonNode> groups = new ArrayList<>();
       try {
-        for (JsonNode ns : client.get("/admin/datastore/" + enc(store) + "/namespace")) {
-          String namespace = PveJson.text(ns, "ns") == null ? "" : PveJson.text(ns, "ns");
+        for (String namespace : namespaces(client, store)) {
           String query = namespace.isEmpty() ? "" : "?ns=" + enc(namespace);
           for (JsonNode g : client.get("/admin/datastore/" + enc(store) + "/groups" + query)) {
             ((com.fasterxml.jackson.databind.node.ObjectNode) g).put("ns", namespace);
@@ -126,6 +125,26 @@ public final class PbsGroupTier {
       }
     }
     return null;
+  }
+
+  /**
+   * The datastore's namespaces, the root ({@code ""}) always first: it exists on every PBS, also
+   * on releases before namespaces, whose {@code /namespace} answers 404, and where the list is empty.
+   */
+  private static List<String> namespaces(ProxmoxApiClient client, String store) throws ProxmoxApiException {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    out.add("");
+    try {
+      for (JsonNode ns : client.get("/admin/datastore/" + enc(store) + "/namespace")) {
+        String name = PveJson.text(ns, "ns");
+        out.add(name == null ? "" : name);
+      }
+    } catch (ProxmoxApiException e) {
+      if (e.endpointFault() || (e.status() != 404 && e.status() != 400 && e.status() != 501)) {
+        throw e;
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static String key(String store, JsonNode g) {

@@ -103,8 +103,9 @@ public final class ProxmoxApiClient {
         errors.add(endpoint.getAuthority() + ": " + e.getMessage());
       }
     }
-    throw new ProxmoxApiException(errors.size() == 1 ? errors.get(0)
-        : "every endpoint failed: " + String.join("; ", errors), 0);
+    // only endpoint faults reach here: the others were thrown at once
+    throw ProxmoxApiException.endpointFault(errors.size() == 1 ? errors.get(0)
+        : "every endpoint failed: " + String.join("; ", errors), 0, null);
   }
 
   private JsonNode getFrom(URI endpoint, String path, boolean statusFaults) throws ProxmoxApiException {
@@ -173,7 +174,8 @@ public final class ProxmoxApiClient {
     if (status != 200) {
       String message = what + " answered HTTP " + status + explain(status, credentials);
       boolean nodeScoped = path.startsWith("/nodes/") && (status == 595 || status == 596);
-      if (status >= 500 && !nodeScoped && statusFaults) {
+      // 501 is the API saying it has no such method: every endpoint would say the same
+      if (status >= 500 && status != 501 && !nodeScoped && statusFaults) {
         throw ProxmoxApiException.endpointFault(message, status, null);
       }
       throw new ProxmoxApiException(message, status);

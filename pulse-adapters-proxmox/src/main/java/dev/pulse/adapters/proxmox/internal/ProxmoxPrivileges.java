@@ -46,6 +46,15 @@ public final class ProxmoxPrivileges {
     return missing;
   }
 
+  /**
+   * The warning shown while {@code /access/permissions} cannot be read (a release or a proxy that
+   * does not serve it, a refusal): Pulse polls as usual, but cannot tell whether the credentials
+   * see everything.
+   */
+  public static String unverifiable(String why) {
+    return "could not verify privileges: " + why + ". Pulse polls as usual, but what the credentials may not see stays hidden";
+  }
+
   /** The operator-facing explanation of a non-empty {@link #missing} list. */
   public static String explain(List<String> missing, String principal) {
     return explain(ProxmoxProduct.PVE, missing, principal);
