@@ -191,6 +191,11 @@ public final class PulseServer implements AutoCloseable {
     return engine;
   }
 
+  /** Every HTTP route with the access it declared, as {@link PulseHttpServer#routes()}. */
+  public List<PulseHttpServer.Route> routes() {
+    return http.routes();
+  }
+
   /** The token that lets the first admin be created, or {@code null} when there already is an account. */
   public String bootstrapToken() {
     return bootstrapToken;

@@ -2,7 +2,6 @@ package dev.pulse.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -14,23 +13,30 @@ import java.util.Map;
  * HTTP/1.1 sent byte for byte over a socket, for requests the JDK's client refuses to make (a
  * malformed escape in the path, headers too large): what {@code curl --path-as-is} sends.
  */
-final class RawHttp {
+public final class RawHttp {
 
   /** An answer: status, headers (names in lower case, the last value of each) and body bytes. */
-  record Answer(int status, Map<String, String> headers, byte[] body) {
-    String text() {
+  public record Answer(int status, Map<String, String> headers, byte[] body) {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
-    String header(String name) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
 
   private RawHttp() {}
 
-  static Answer send(int port, String method, String rawPath, Map<String, String> headers, String body) throws IOException {
-    byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+  public static Answer send(int port, String method, String rawPath, Map<String, String> headers, String body)
+      throws IOException {
+    return sendBytes(port, method, rawPath, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The same with a body of any bytes, or {@code null} for none. */
+  public static Answer sendBytes(int port, String method, String rawPath, Map<String, String> headers, byte[] body)
+      throws IOException {
+    byte[] content = body == null ? new byte[0] : body;
     StringBuilder head = new StringBuilder(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n")
         .append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
     headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
@@ -87,8 +93,4 @@ final class RawHttp {
     return out.toByteArray();
   }
 
-  /** Reads what is left of a stream; for callers that hold one. */
-  static byte[] drain(InputStream in) throws IOException {
-    return in.readAllBytes();
-  }
 }
