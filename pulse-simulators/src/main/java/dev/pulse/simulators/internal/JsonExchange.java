@@ -36,6 +36,15 @@ public final class JsonExchange {
     return m;
   }
 
+  /**
+   * A path beyond what a simulator serves: 501, as PVE answers a method it does not have, saying so
+   * in {@code message} and where the served paths are listed.
+   */
+  public static void notServed(HttpExchange exchange, String product, String method, String apiPath) throws IOException {
+    send(exchange, 501, map("data", null, "message", "Method '" + method + " " + apiPath + "' not implemented: the " + product
+        + " simulator serves only the read paths listed in docs/simulators.md"));
+  }
+
   public static void sendText(HttpExchange exchange, int status, String text) throws IOException {
     sendRaw(exchange, status, text.getBytes(StandardCharsets.UTF_8), "text/plain;charset=UTF-8");
   }

@@ -83,8 +83,10 @@ public final class ProxmoxAccess {
       }
       return null;
     }
-    String ticket = cookieValue(cookie, cookieName);
-    Ticket t = ticket == null ? null : tickets.get(ticket);
+    String raw = cookieValue(cookie, cookieName);
+    // browsers and Pulse send the ticket URL-encoded, other clients (proxmoxer) as it is: PVE takes both
+    Ticket t = raw == null ? null : tickets.containsKey(raw) ? tickets.get(raw)
+        : tickets.get(URLDecoder.decode(raw, StandardCharsets.UTF_8));
     if (t == null || !clock.instant().isBefore(t.issuedAt().plus(TICKET_LIFETIME))) {
       return null;
     }
@@ -157,7 +159,7 @@ public final class ProxmoxAccess {
     for (String part : header.split(";")) {
       String p = part.strip();
       if (p.startsWith(name + "=")) {
-        return URLDecoder.decode(p.substring(name.length() + 1), StandardCharsets.UTF_8);
+        return p.substring(name.length() + 1);
       }
     }
     return null;

@@ -91,6 +91,41 @@ final class PbsFleet {
         map("store", "offline-usb", "comment", "rotated USB disk", "maintenance", "type=offline"));
   }
 
+  /** {@code /admin/datastore/{store}/status}: the datastore's sizes, as {@code /status/datastore-usage} gives them. */
+  Map<String, Object> datastoreStatus(String store) {
+    for (Object entry : datastoreUsage()) {
+      Map<?, ?> e = (Map<?, ?>) entry;
+      if (store.equals(e.get("store")) && e.get("total") != null) {
+        return map("total", e.get("total"), "used", e.get("used"), "avail", e.get("avail"),
+            "gc-status", e.get("gc-status"), "counts", map("vm", map("groups", store.equals("store1") ? 13 : 0)));
+      }
+    }
+    return null;
+  }
+
+  /** {@code /nodes/localhost/tasks}: the last runs of the jobs, newest first. */
+  List<Object> tasks() {
+    List<Object> out = new ArrayList<>();
+    for (List<Object> jobs : List.of(gcJobs(), verifyJobs(), syncJobs(), pruneJobs())) {
+      for (Object job : jobs) {
+        Map<?, ?> j = (Map<?, ?>) job;
+        Object end = j.get("last-run-endtime");
+        if (end == null) {
+          continue;
+        }
+        String type = j.containsKey("remote") ? "syncjob" : j.containsKey("ignore-verified") ? "verificationjob"
+            : j.containsKey("keep-daily") ? "prunejob" : "garbage_collection";
+        String id = String.valueOf(j.get(j.containsKey("id") ? "id" : "store"));
+        long endtime = ((Number) end).longValue();
+        out.add(map("upid", upid(type, id, endtime - 60), "node", "localhost", "worker_type", type, "worker_id", id,
+            "user", "root@pam", "starttime", endtime - 60, "endtime", endtime, "status", j.get("last-run-state")));
+      }
+    }
+    out.sort((a, b) -> Long.compare(((Number) ((Map<?, ?>) b).get("starttime")).longValue(),
+        ((Number) ((Map<?, ?>) a).get("starttime")).longValue()));
+    return out;
+  }
+
   boolean available(String store) {
     return store.equals("store1") || store.equals("store2");
   }

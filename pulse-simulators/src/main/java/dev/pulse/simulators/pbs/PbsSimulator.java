@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -30,6 +31,10 @@ public final class PbsSimulator extends SingleEndpointSimulator {
 
   private static final Logger LOG = LoggerFactory.getLogger(PbsSimulator.class);
   private static final Pattern STORE_PATH = Pattern.compile("/admin/datastore/([^/]+)/(groups|snapshots|namespace|status)");
+  /** The paths served besides a datastore's own ({@link #STORE_PATH}); the list in docs/simulators.md. */
+  static final Set<String> SERVED = Set.of("/version", "/access/permissions", "/nodes", "/nodes/localhost/status",
+      "/nodes/localhost/tasks", "/status/datastore-usage", "/admin/datastore", "/config/datastore", "/admin/gc", "/admin/verify",
+      "/admin/sync", "/admin/prune");
 
   private final PbsFleet fleet;
   private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
@@ -64,8 +69,17 @@ public final class PbsSimulator extends SingleEndpointSimulator {
       if (principal == null) {
         return;
       }
+      if (!exchange.getRequestMethod().equals("GET")) {
+        JsonExchange.notServed(exchange, "PBS", exchange.getRequestMethod(), apiPath);
+        return;
+      }
+      Matcher store = STORE_PATH.matcher(apiPath);
+      if (!SERVED.contains(apiPath) && !store.matches()) {
+        JsonExchange.notServed(exchange, "PBS", "GET", apiPath);
+        return;
+      }
       Object data = route(apiPath, SimulatorRuntime.form(exchange.getRequestURI().getRawQuery()), principal.privileged());
-      JsonExchange.send(exchange, data == null ? 404 : 200, map("data", data));
+      JsonExchange.send(exchange, data == null ? 404 : 200, map("data", data)); // an unavailable datastore
     }
   }
 
@@ -85,6 +99,10 @@ public final class PbsSimulator extends SingleEndpointSimulator {
       case "/admin/verify" -> fleet.verifyJobs();
       case "/admin/sync" -> fleet.syncJobs();
       case "/admin/prune" -> fleet.pruneJobs();
+      case "/nodes" -> List.of(map("node", "localhost", "status", "online"));
+      case "/nodes/localhost/tasks" -> fleet.tasks();
+      case "/config/datastore" -> fleet.datastores().stream().map(d -> map("name", ((Map<?, ?>) d).get("store"),
+          "path", "/mnt/datastore/" + ((Map<?, ?>) d).get("store"), "comment", ((Map<?, ?>) d).get("comment"))).toList();
       default -> store.matches() ? storePath(store.group(1), store.group(2), query) : null;
     };
   }
@@ -96,6 +114,7 @@ public final class PbsSimulator extends SingleEndpointSimulator {
     return switch (what) {
       case "namespace" -> List.of(map("ns", ""));
       case "groups" -> fleet.groups(store);
+      case "status" -> fleet.datastoreStatus(store);
       case "snapshots" -> fleet.snapshots(store, query.get("backup-type"), query.get("backup-id"));
       default -> null;
     };

@@ -43,6 +43,28 @@ final class PmgFleet {
     return out;
   }
 
+  /** {@code /nodes}: the cluster's nodes, with the figures {@code /config/cluster/status} gives. */
+  List<Object> nodes(String fingerprint) {
+    List<Object> out = new ArrayList<>();
+    for (Object member : clusterStatus(fingerprint)) {
+      Map<?, ?> m = (Map<?, ?>) member;
+      out.add(map("node", m.get("name"), "status", "online", "uptime", m.get("uptime"), "cpu", m.get("cpu")));
+    }
+    return out;
+  }
+
+  /** {@code /nodes/{node}/status}: one node's figures, the same as in {@code /config/cluster/status}. */
+  Map<String, Object> nodeStatus(String node, String fingerprint) {
+    for (Object member : clusterStatus(fingerprint)) {
+      Map<?, ?> m = (Map<?, ?>) member;
+      if (node.equals(m.get("name"))) {
+        return map("uptime", m.get("uptime"), "cpu", m.get("cpu"), "loadavg", m.get("loadavg"), "memory", m.get("memory"),
+            "pmgversion", m.get("pmgversion"), "insync", m.get("insync"));
+      }
+    }
+    return null;
+  }
+
   Map<String, Object> mailStatistics() {
     long minutes = (now() - startEpoch) / 60;
     return map("count", String.valueOf(15_230 + minutes * 10), "count_in", 13_002 + minutes * 9, "count_out", String.valueOf(2_228 + minutes),

@@ -29,6 +29,7 @@ public final class PmgSimulator extends SingleEndpointSimulator {
   private static final Pattern QUEUE = Pattern.compile("/nodes/([^/]+)/postfix/queue/([a-z]+)");
   private static final Pattern QUEUE_INDEX = Pattern.compile("/nodes/([^/]+)/postfix/queue");
   private static final Pattern QSHAPE = Pattern.compile("/nodes/([^/]+)/postfix/qshape");
+  private static final Pattern NODE_STATUS = Pattern.compile("/nodes/([^/]+)/status");
 
   private final PmgFleet fleet;
 
@@ -58,6 +59,11 @@ public final class PmgSimulator extends SingleEndpointSimulator {
       Matcher queue = QUEUE.matcher(apiPath);
       Matcher queueIndex = QUEUE_INDEX.matcher(apiPath);
       Matcher qshape = QSHAPE.matcher(apiPath);
+      Matcher nodeStatus = NODE_STATUS.matcher(apiPath);
+      if (!exchange.getRequestMethod().equals("GET")) {
+        JsonExchange.notServed(exchange, "PMG", exchange.getRequestMethod(), apiPath);
+        return;
+      }
       if (queue.matches() && PmgFleet.NODES.contains(queue.group(1))) {
         JsonExchange.send(exchange, 200, map("data", fleet.queueEntries(queue.group(1), queue.group(2)),
             "total", fleet.queueTotal(queue.group(1), queue.group(2)))); // total counts recipients
@@ -69,11 +75,17 @@ public final class PmgSimulator extends SingleEndpointSimulator {
             ? fleet.clusterStatus(fingerprint()) : List.of();
         case "/statistics/mail" -> fleet.mailStatistics();
         case "/quarantine/spamstatus" -> fleet.spamStatus();
+        case "/nodes" -> fleet.nodes(fingerprint());
         default -> queueIndex.matches() ? List.of(map("name", "deferred"), map("name", "active"), map("name", "incoming"),
             map("name", "hold"))
-            : qshape.matches() ? fleet.qshape(qshape.group(1)) : null;
+            : qshape.matches() ? fleet.qshape(qshape.group(1))
+            : nodeStatus.matches() ? fleet.nodeStatus(nodeStatus.group(1), fingerprint()) : null;
       };
-      JsonExchange.send(exchange, data == null ? 501 : 200, map("data", data));
+      if (data == null) {
+        JsonExchange.notServed(exchange, "PMG", "GET", apiPath);
+      } else {
+        JsonExchange.send(exchange, 200, map("data", data));
+      }
     }
   }
 

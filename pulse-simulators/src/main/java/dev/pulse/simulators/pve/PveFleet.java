@@ -138,7 +138,11 @@ public final class PveFleet {
    * every second. Clamped to 0..1.
    */
   double wave(double base, double amplitude, int seed) {
-    double t = clock.millis() / 1000.0;
+    return waveAt(base, amplitude, seed, clock.millis() / 1000.0);
+  }
+
+  /** The same figure at another time (epoch seconds), for history: the newest point is the current figure. */
+  double waveAt(double base, double amplitude, int seed, double t) {
     double v = base + amplitude * (0.6 * Math.sin(t / 20.0 + seed * 1.7) + 0.4 * Math.sin(t / 3.1 + seed));
     return Math.max(0.0, Math.min(1.0, v));
   }

@@ -106,7 +106,8 @@ final class PveResponses {
     return out;
   }
 
-  private Map<String, Object> nodeEntry(SimNode n) {
+  /** A node as {@code /cluster/resources} lists it. */
+  Map<String, Object> nodeEntry(SimNode n) {
     Map<String, Object> e = map("id", "node/" + n.name(), "type", "node", "node", n.name(),
         "status", fleet.online(n) ? "online" : "offline", "maxcpu", n.threads(), "maxmem", n.maxmem(),
         "maxdisk", n.maxdisk(), "level", fleet.online(n) ? "c" : "");
@@ -119,7 +120,8 @@ final class PveResponses {
     return e;
   }
 
-  private Map<String, Object> guestEntry(SimGuest g) {
+  /** A guest as {@code /cluster/resources} lists it; the other guest paths answer from it. */
+  Map<String, Object> guestEntry(SimGuest g) {
     String id = g.type() + "/" + g.vmid();
     if (g.status().equals("unknown") || !fleet.nodeOnline(g.node())) { // guests on an offline node: no name, no figures
       return map("id", id, "type", g.type(), "vmid", g.vmid(), "node", g.node(), "status", "unknown",
@@ -145,7 +147,8 @@ final class PveResponses {
     return e;
   }
 
-  private Map<String, Object> storageEntry(SimStorage s, SimNode n) {
+  /** A storage of a node as {@code /cluster/resources} lists it. */
+  Map<String, Object> storageEntry(SimStorage s, SimNode n) {
     Map<String, Object> e = map("id", "storage/" + n.name() + "/" + s.storage(), "type", "storage",
         "storage", s.storage(), "node", n.name(), "plugintype", s.plugintype(), "shared", s.shared() ? 1 : 0,
         "content", s.content());

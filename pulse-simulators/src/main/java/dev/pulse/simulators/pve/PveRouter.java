@@ -20,18 +20,21 @@ final class PveRouter {
   private static final Pattern LXC_INTERFACES = Pattern.compile("/lxc/(\\d+)/interfaces");
   private static final Pattern ZFS_POOL = Pattern.compile("/disks/zfs/([^/]+)");
   private static final Pattern STORAGE_CONTENT = Pattern.compile("/storage/([^/]+)/content");
+  private static final Pattern GUEST = Pattern.compile("/(qemu|lxc)/(\\d+)/(status/current|config|rrddata)");
   private static final List<String> NODE_FIGURES = List.of("cpu", "mem", "disk", "uptime", "maxcpu", "maxmem", "maxdisk");
 
   private final PveFleet fleet;
   private final PveResponses responses;
   private final PveDetailResponses details;
   private final PveProtectionResponses protection;
+  private final PveClientResponses client;
 
   PveRouter(PveFleet fleet) {
     this.fleet = fleet;
     this.responses = new PveResponses(fleet);
     this.details = new PveDetailResponses(fleet);
     this.protection = new PveProtectionResponses(fleet);
+    this.client = new PveClientResponses(fleet, responses, protection);
   }
 
   PveFleet fleet() {
@@ -48,6 +51,9 @@ final class PveRouter {
       case "/access/permissions" -> ok(privileged ? auditorPermissions() : Map.of());
       case "/cluster/ceph/status" -> privileged ? ok(protection.cephStatus()) : new Answer(403, null);
       case "/cluster/ha/status/current" -> ok(protection.haStatus());
+      case "/cluster/tasks" -> ok(client.clusterTasks());
+      case "/cluster/replication" -> ok(privileged ? client.clusterReplication() : List.of());
+      case "/pools" -> ok(List.of(Map.of("poolid", "prod")));
       default -> nodePath.matches() ? node(nodePath.group(1), nodePath.group(2), query, privileged)
           : new Answer(501, null); // "Method 'GET /…' not implemented"
     };
@@ -68,10 +74,31 @@ final class PveRouter {
     Matcher lxc = LXC_INTERFACES.matcher(rest);
     Matcher pool = ZFS_POOL.matcher(rest);
     Matcher content = STORAGE_CONTENT.matcher(rest);
+    Matcher guestPath = GUEST.matcher(rest);
     if (rest.equals("/status")) {
       return ok(responses.nodeStatus(node));
     } else if (rest.equals("/qemu")) {
       return ok(details.qemuList(node));
+    } else if (rest.equals("/lxc")) {
+      return ok(client.lxcList(node));
+    } else if (rest.equals("/storage")) {
+      return ok(client.nodeStorage(node));
+    } else if (rest.equals("/rrddata")) {
+      List<Object> rows = client.rrd(node, null, timeframe(query));
+      return rows == null ? new Answer(400, null) : ok(rows);
+    } else if (guestPath.matches()) {
+      PveFleet.SimGuest g = guestOn(node, Integer.parseInt(guestPath.group(2)));
+      if (g == null || !g.type().equals(guestPath.group(1))) {
+        return new Answer(500, null); // "Configuration file 'nodes/pve1/qemu-server/999.conf' does not exist"
+      }
+      return switch (guestPath.group(3)) {
+        case "status/current" -> ok(client.status(g));
+        case "config" -> ok(client.config(g));
+        default -> {
+          List<Object> rows = client.rrd(node, g, timeframe(query));
+          yield rows == null ? new Answer(400, null) : ok(rows);
+        }
+      };
     } else if (agent.matches()) {
       PveFleet.SimGuest g = guestOn(node, Integer.parseInt(agent.group(1)));
       Object answer = g == null ? null : details.agent(g, agent.group(2));
@@ -101,6 +128,19 @@ final class PveRouter {
       return tree == null ? new Answer(500, null) : ok(tree);
     }
     return new Answer(501, null);
+  }
+
+  /** The {@code timeframe} of a query string, or {@code null}. */
+  private static String timeframe(String query) {
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      if (pair.startsWith("timeframe=")) {
+        return pair.substring("timeframe=".length());
+      }
+    }
+    return null;
   }
 
   private PveFleet.SimGuest guestOn(PveFleet.SimNode node, int vmid) {

@@ -166,11 +166,15 @@ public final class PveSimulator implements AutoCloseable {
         return;
       }
       if (!exchange.getRequestMethod().equals("GET")) {
-        JsonExchange.send(exchange, 501, map("data", null));
+        JsonExchange.notServed(exchange, "PVE", exchange.getRequestMethod(), apiPath);
         return;
       }
       PveRouter.Answer answer = router.get(apiPath, exchange.getRequestURI().getQuery(), principal.privileged());
-      JsonExchange.send(exchange, answer.status(), map("data", answer.data()));
+      if (answer.status() == 501) {
+        JsonExchange.notServed(exchange, "PVE", "GET", apiPath);
+      } else {
+        JsonExchange.send(exchange, answer.status(), map("data", answer.data()));
+      }
     }
   }
 
