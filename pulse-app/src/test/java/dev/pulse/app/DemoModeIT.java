@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.http.StateSocketClient;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +66,36 @@ class DemoModeIT {
       }, 15);
       assertEquals(2, JSON.readTree(AppFixture.get(server, "/api/resources?type=pmg", AppFixture.TOKEN).body()).get("total").asInt());
       assertEquals(1, JSON.readTree(AppFixture.get(server, "/api/resources?type=pbs", AppFixture.TOKEN).body()).get("total").asInt());
+    }
+  }
+
+  @Test
+  void eachDemoAgentHostReportsItsOwnMemoryDiskAndCpu() throws Exception {
+    try (PulseServer server = AppFixture.start(data, true)) {
+      AtomicReference<Map<String, JsonNode>> seen = new AtomicReference<>();
+      AppFixture.await("docker1, pve1 and the Docker host with figures", () -> {
+        try {
+          Map<String, JsonNode> byName = new HashMap<>();
+          for (JsonNode r : JSON.readTree(AppFixture.get(server, "/api/resources", AppFixture.TOKEN).body()).get("resources")) {
+            byName.put(r.get("type").asText() + "/" + r.get("name").asText(), r);
+          }
+          seen.set(byName);
+          JsonNode docker = byName.values().stream().filter(r -> r.get("type").asText().equals("docker-host")).findFirst()
+              .orElse(null);
+          return byName.containsKey("agent/docker1") && byName.containsKey("agent/pve1") && docker != null
+              && !docker.at("/metrics/cpu").isNull() && !docker.at("/metrics/cpu").isMissingNode()
+              && byName.get("agent/pve1").at("/metrics/memory/source").asText().equals("agent");
+        } catch (Exception e) {
+          return false;
+        }
+      }, 40);
+      JsonNode docker1 = seen.get().get("agent/docker1");
+      JsonNode pve1 = seen.get().get("agent/pve1");
+      assertEquals(16L << 30, docker1.at("/metrics/memory/total").asLong(), "docker1's own 16 GiB");
+      assertEquals(64L << 30, pve1.at("/metrics/memory/total").asLong(), "pve1's 64 GiB");
+      assertEquals(500L << 30, docker1.at("/metrics/disk/total").asLong(), "docker1's own 500 GiB root");
+      assertTrue(docker1.at("/metrics/disk/used").asLong() != pve1.at("/metrics/disk/used").asLong(), "two disks, two figures");
+      assertTrue(docker1.at("/metrics/cpu/percent").asDouble() > 0, "docker1 has CPU: " + docker1.at("/metrics"));
     }
   }
 

@@ -11,6 +11,7 @@ import dev.pulse.domain.connection.CertificateFingerprint;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionTestResult;
 import dev.pulse.domain.connection.ConnectionTestResult.EndpointCheck;
+import dev.pulse.domain.connection.FailureWords;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,8 @@ final class ProxmoxConnectionTester {
         checks.add(new EndpointCheck(endpoint.toString(), true, CertificateFingerprint.display(presented.fingerprint()),
             trusted, trusted ? null : "the certificate is not trusted: confirm its fingerprint to pin it"));
       } catch (IOException e) {
-        checks.add(new EndpointCheck(endpoint.toString(), false, null, false, "unreachable: " + e.getMessage()));
+        checks.add(new EndpointCheck(endpoint.toString(), false, null, false, "unreachable: "
+            + FailureWords.of(e, endpoint.getAuthority(), null)));
       }
     }
     if (checks.stream().noneMatch(EndpointCheck::trusted)) {

@@ -6,6 +6,7 @@ import dev.pulse.domain.connection.CollectorFactory;
 import dev.pulse.domain.connection.ConnectionConfig;
 import dev.pulse.domain.connection.ConnectionTestResult;
 import dev.pulse.domain.connection.ConnectionTestResult.EndpointCheck;
+import dev.pulse.domain.connection.FailureWords;
 import dev.pulse.domain.connection.ConnectionType;
 import dev.pulse.domain.connection.Credentials;
 import dev.pulse.domain.connection.tls.CertificateProbe;
@@ -57,7 +58,8 @@ public final class TrueNasCollectorFactory implements CollectorFactory {
             trusted ? null : "the certificate is not trusted: confirm its fingerprint to pin it");
       } catch (IOException e) {
         return new ConnectionTestResult(false, null,
-            List.of(new EndpointCheck(endpoint.url().toString(), false, null, false, "unreachable: " + e.getMessage())), List.of(),
+            List.of(new EndpointCheck(endpoint.url().toString(), false, null, false, "unreachable: "
+                + FailureWords.of(e, endpoint.url().getAuthority(), null))), List.of(),
             "TrueNAS could not be reached");
       }
     }

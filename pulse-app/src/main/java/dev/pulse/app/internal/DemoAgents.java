@@ -45,10 +45,12 @@ public final class DemoAgents implements AutoCloseable {
     try {
       DockerEngineSimulator docker = DockerEngineSimulator.builder().socket(dir.resolve("docker.sock")).clock(clock).start();
       parts.add(docker);
-      SimulatedHost pve1 = new SimulatedHost(dir.resolve("pve1"), "pve1", "a1b2c3d4e5f60718293a4b5c6d7e8f90", 0.18, clock);
+      // each host its own memory and disk: pve1 as the PVE node it merges into, docker1 a smaller box of its own
+      SimulatedHost pve1 = new SimulatedHost(dir.resolve("pve1"), "pve1", "a1b2c3d4e5f60718293a4b5c6d7e8f90", 0.18,
+          SimulatedHost.Figures.PVE_NODE, clock);
       parts.add(pve1);
       SimulatedHost docker1 = new SimulatedHost(dir.resolve("docker1"), "docker1", "0f9e8d7c6b5a49382716051423324150", 0.35,
-          clock);
+          new SimulatedHost.Figures(16L << 30, 0.63, 500L << 30, 0.38), clock);
       parts.add(docker1);
       KubernetesSimulator k8s = KubernetesSimulator.builder().token(reportToken + "-k8s").clock(clock).start();
       parts.add(k8s);
@@ -84,7 +86,10 @@ public final class DemoAgents implements AutoCloseable {
       args.addAll(List.of("--docker-socket", socket.toString()));
     }
     AgentOptions options = AgentOptions.parse(args.toArray(String[]::new), path -> token);
-    ProcHostReader reader = new ProcHostReader(host.root(), nic -> nic.equals("eth0") ? List.of(address) : List.of());
+    SimulatedHost.Figures figures = host.figures();
+    ProcHostReader reader = new ProcHostReader(host.root(), nic -> nic.equals("eth0") ? List.of(address) : List.of(),
+        mount -> mount.equals("/") ? Optional.of(new ProcHostReader.MountSize(figures.diskBytes(), figures.diskUsedBytes()))
+            : Optional.empty());
     return new AgentRunner(options, version, reader, clock, sources).start();
   }
 

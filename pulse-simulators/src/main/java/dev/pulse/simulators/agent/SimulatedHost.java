@@ -28,18 +28,48 @@ public final class SimulatedHost implements AutoCloseable {
   private final String hostname;
   private final String machineId;
   private final double cpuBusy;
+  private final Figures figures;
   private final Clock clock;
   private final Instant start;
   private final ScheduledExecutorService thread;
 
   /**
+   * A host's own memory and root filesystem, so that two simulated hosts never show one host's
+   * figures.
+   *
+   * @param memoryBytes MemTotal
+   * @param memoryUsed the share of it in use, 0–1 (it wobbles a little around that)
+   * @param diskBytes the root filesystem's size
+   * @param diskUsed the share of it in use, 0–1
+   */
+  public record Figures(long memoryBytes, double memoryUsed, long diskBytes, double diskUsed) {
+
+    /** A 64 GiB host with a 100 GiB root, as the simulated PVE node {@code pve1}. */
+    public static final Figures PVE_NODE = new Figures(64L << 30, 0.42, 100L << 30, 0.15);
+
+    /** The root filesystem's bytes in use. */
+    public long diskUsedBytes() {
+      return (long) (diskBytes * diskUsed);
+    }
+  }
+
+  /**
    * @param cpuBusy the share of CPU time busy, 0–1
    */
   public SimulatedHost(Path root, String hostname, String machineId, double cpuBusy, Clock clock) {
+    this(root, hostname, machineId, cpuBusy, Figures.PVE_NODE, clock);
+  }
+
+  /**
+   * @param cpuBusy the share of CPU time busy, 0–1
+   * @param figures its memory and root filesystem
+   */
+  public SimulatedHost(Path root, String hostname, String machineId, double cpuBusy, Figures figures, Clock clock) {
     this.root = root;
     this.hostname = hostname;
     this.machineId = machineId;
     this.cpuBusy = cpuBusy;
+    this.figures = figures;
     this.clock = clock;
     this.start = clock.instant();
     writeStatic();
@@ -54,6 +84,11 @@ public final class SimulatedHost implements AutoCloseable {
 
   public Path root() {
     return root;
+  }
+
+  /** Its memory and root filesystem: a reader of this host takes the root's size from here, not the real disk. */
+  public Figures figures() {
+    return figures;
   }
 
   private void writeStatic() {
@@ -75,9 +110,10 @@ public final class SimulatedHost implements AutoCloseable {
 
   private void writeCounters() {
     double seconds = Duration.between(start, clock.instant()).toMillis() / 1000.0 + 86_400;
-    double wobble = 0.05 * Math.sin(seconds / 30.0);
     long total = (long) (seconds * HZ * CPUS);
-    long busy = (long) (total * Math.max(0, Math.min(1, cpuBusy + wobble)));
+    // a counter grows by the busy share at each moment (cpuBusy ± 0.05, over a minute-long wave):
+    // the integral of that, so that the share between two readings is the share of that time
+    long busy = (long) (HZ * CPUS * (cpuBusy * seconds + 1.5 * (1 - Math.cos(seconds / 30.0))));
     long user = busy * 7 / 10;
     long system = busy - user;
     long idle = total - busy;
@@ -87,9 +123,11 @@ public final class SimulatedHost implements AutoCloseable {
     }
     write("proc/stat", stat.toString());
     write("proc/loadavg", String.format(java.util.Locale.ROOT, "%.2f %.2f %.2f 2/512 4242%n", cpuBusy * CPUS, cpuBusy * CPUS * 0.9, cpuBusy * CPUS * 0.8));
-    long availableKb = (long) ((24 + 4 * Math.sin(seconds / 120.0)) * 1024 * 1024);
-    write("proc/meminfo", "MemTotal:       65536000 kB\nMemFree:         2048000 kB\nMemAvailable:   " + availableKb
-        + " kB\nSwapTotal:       8388608 kB\nSwapFree:        8126464 kB\n");
+    long totalKb = figures.memoryBytes() / 1024;
+    double used = Math.max(0.01, Math.min(0.99, figures.memoryUsed() + 0.03 * Math.sin(seconds / 120.0)));
+    long availableKb = (long) (totalKb * (1 - used));
+    write("proc/meminfo", "MemTotal:       " + totalKb + " kB\nMemFree:         " + availableKb / 3 + " kB\nMemAvailable:   "
+        + availableKb + " kB\nSwapTotal:       8388608 kB\nSwapFree:        8126464 kB\n");
     long rx = (long) (seconds * 1_250_000);
     long tx = (long) (seconds * 310_000);
     write("proc/net/dev", "Inter-|   Receive |  Transmit\n face |bytes packets|bytes packets\n"

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -31,6 +32,10 @@ public final class ProcHostReader {
 
   private final Path root;
   private final Function<String, List<String>> addresses;
+  private final Function<String, Optional<MountSize>> sizes;
+
+  /** A filesystem's size and the bytes in use. */
+  public record MountSize(long totalBytes, long usedBytes) {}
 
   /** Reads the host under {@code root}; on {@code /} interface addresses come from the JDK. */
   public ProcHostReader(Path root) {
@@ -39,8 +44,18 @@ public final class ProcHostReader {
 
   /** @param addresses interface name → its addresses in CIDR form */
   public ProcHostReader(Path root, Function<String, List<String>> addresses) {
+    this(root, addresses, mountpoint -> Optional.empty());
+  }
+
+  /**
+   * @param addresses interface name → its addresses in CIDR form
+   * @param sizes mount point → its size where it is not the filesystem under {@code root} (a
+   *     simulated host); empty to ask the filesystem
+   */
+  public ProcHostReader(Path root, Function<String, List<String>> addresses, Function<String, Optional<MountSize>> sizes) {
     this.root = root;
     this.addresses = addresses;
+    this.sizes = sizes;
   }
 
   public HostSample read() {
@@ -171,12 +186,18 @@ public final class ProcHostReader {
       String mountpoint = f[1].replace("\\040", " ");
       Long total = null;
       Long used = null;
-      try {
-        FileStore store = Files.getFileStore(root.resolve(mountpoint.substring(1)));
-        total = store.getTotalSpace();
-        used = total - store.getUnallocatedSpace();
-      } catch (IOException | RuntimeException e) {
-        // not mounted under this root, or not readable: size unknown
+      Optional<MountSize> given = sizes.apply(mountpoint);
+      if (given.isPresent()) {
+        total = given.get().totalBytes();
+        used = given.get().usedBytes();
+      } else {
+        try {
+          FileStore store = Files.getFileStore(root.resolve(mountpoint.substring(1)));
+          total = store.getTotalSpace();
+          used = total - store.getUnallocatedSpace();
+        } catch (IOException | RuntimeException e) {
+          // not mounted under this root, or not readable: size unknown
+        }
       }
       out.add(new HostSample.Mount(f[0], mountpoint, f[2], total, used));
     }

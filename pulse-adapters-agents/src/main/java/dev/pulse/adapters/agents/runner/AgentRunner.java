@@ -119,7 +119,7 @@ public final class AgentRunner implements AutoCloseable {
       } else {
         next = backOff();
       }
-      reportDocker(agentId, now);
+      reportDocker(agentId, now, hostCpu(report));
       reportKubernetes(agentId);
     } catch (IOException e) {
       LOG.warn("could not reach {}: {}", server, e.toString());
@@ -136,7 +136,13 @@ public final class AgentRunner implements AutoCloseable {
     }
   }
 
-  private void reportDocker(String agentId, HostSample host) throws IOException, InterruptedException {
+  /** The host's CPU % the host report just measured, or {@code null} on the first report. */
+  private static Double hostCpu(Map<String, Object> hostReport) {
+    return hostReport.get("metrics") instanceof Map<?, ?> m && m.get("cpuUsagePercent") instanceof Double cpu ? cpu : null;
+  }
+
+  /** @param hostCpu the host's CPU % from its own report, which the Docker report carries too */
+  private void reportDocker(String agentId, HostSample host, Double hostCpu) throws IOException, InterruptedException {
     if (options.docker() == AgentOptions.Mode.OFF) {
       return;
     }
@@ -150,7 +156,16 @@ public final class AgentRunner implements AutoCloseable {
     }
     sideReport("docker", "/api/agents/docker/report", "Docker at " + socket.get() + " cannot be read: ",
         "the Docker report does not fit in the agent's heap; give it more (-Xmx)",
-        () -> docker.collect(agentId, version, (int) options.interval().toSeconds(), host.hostname(), host.machineId()));
+        () -> withHostCpu(docker.collect(agentId, version, (int) options.interval().toSeconds(), host.hostname(), host.machineId()),
+            hostCpu));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withHostCpu(Map<String, Object> dockerReport, Double hostCpu) {
+    if (hostCpu != null && dockerReport.get("host") instanceof Map<?, ?> host) {
+      ((Map<String, Object>) host).put("cpuUsagePercent", hostCpu);
+    }
+    return dockerReport;
   }
 
   private void reportKubernetes(String agentId) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package dev.pulse.adapters.truenas.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.domain.connection.FailureWords;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,8 +66,16 @@ public final class RestTransport implements TrueNasTransport {
     } else {
       throw new IOException(method + " has no REST equivalent here");
     }
-    HttpResponse<byte[]> response = http.send(request.timeout(timeout).header("Authorization", "Bearer " + apiKey)
-        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response;
+    long started = System.nanoTime();
+    try {
+      response = http.send(request.timeout(timeout).header("Authorization", "Bearer " + apiKey)
+          .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      // said in words; the cause stays, so a refused connection still backs off
+      throw new IOException(method + ": " + FailureWords.of(e, base.getAuthority(),
+          Duration.ofNanos(System.nanoTime() - started)), e);
+    }
     if (response.statusCode() == 401 || response.statusCode() == 403) {
       throw new AuthenticationFailed("TrueNAS refused the API key (HTTP " + response.statusCode() + ")");
     }
