@@ -35,6 +35,12 @@ try {
   await page.click("[data-testid=user-form] button[type=submit]");
   await page.waitForSelector("[data-testid=user-row][data-name=val]");
   check(true, "an admin adds a viewer account");
+  check((await page.$("[data-testid=user-row][data-name=admin] [data-testid=set-password]")) === null,
+    "no Set password on one's own row: that needs the current password");
+  page.once("dialog", (d) => d.accept("a reset password 1"));
+  await page.click("[data-testid=user-row][data-name=val] [data-testid=set-password]");
+  const reset = await (await page.waitForSelector("[data-testid=users-message]:has-text('password')")).textContent();
+  check(reset?.includes("sessions have ended") ?? false, `an admin sets another person's password (${reset})`);
   await page.fill("input[name=roleName]", "oncall");
   await page.check("[data-testid=role-allow][data-scope='monitoring:write']");
   await page.check("[data-testid=role-deny][data-scope='audit:read']");

@@ -58,7 +58,7 @@ export function UsersAndRoles() {
                 <Show when={writable()}>
                   <button type="button" class="mr-2 underline" onClick={() => act(() => updateUser(u.id, { disabled: !u.disabled }),
                     `${u.username} ${u.disabled ? "turned on" : "turned off"}.`)}>{u.disabled ? "Turn on" : "Turn off"}</button>
-                  <Show when={u.source === "local" && auth.me()?.kind !== "token"}>
+                  <Show when={u.source === "local" && auth.me()?.kind !== "token" && auth.me()?.name !== u.username}>
                     <button type="button" class="mr-2 underline" data-testid="set-password" onClick={() => setPassword(u.id, u.username)}>
                       Set password</button>
                   </Show>

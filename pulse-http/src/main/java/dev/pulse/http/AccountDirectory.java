@@ -126,6 +126,9 @@ public final class AccountDirectory {
     requireHolds(actor, user, "change");
     if (newPassword != null) {
       noTokenSetsAPassword(actor);
+      if (actor.kind() != Actor.Kind.SYSTEM && actor.name().equalsIgnoreCase(user.username())) {
+        throw new NotPermittedException("password", "change your own password at /api/security/password, with the current one");
+      }
     }
     if (roles != null) {
       requireGrantable(actor, roles);

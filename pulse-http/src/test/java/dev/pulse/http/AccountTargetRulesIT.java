@@ -158,6 +158,15 @@ class AccountTargetRulesIT {
   }
 
   @Test
+  void oneOwnPasswordIsChangedOnlyWithTheCurrentOne() throws Exception {
+    HttpResponse<String> own = as(helpdesk, "PUT", "/api/security/users/" + ids.get("hd"), "{\"password\":\"without the old one\"}");
+    assertEquals(403, own.statusCode(), own.body());
+    assertEquals("password", JSON.readTree(own.body()).get("field").asText());
+    assertEquals(204, as(helpdesk, "POST", "/api/security/password", "{\"currentPassword\":\"" + PASSWORD
+        + "\",\"newPassword\":\"with the old one\"}").statusCode());
+  }
+
+  @Test
   void aResetOfAnotherPersonsPasswordEndsTheirSessionsAndIsAuditedWithBothNames() throws Exception {
     Browser val = signIn("val");
     HttpResponse<String> reset = as(helpdesk, "PUT", "/api/security/users/" + ids.get("val"), "{\"password\":\"a new password 1\"}");
