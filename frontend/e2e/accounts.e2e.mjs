@@ -37,7 +37,7 @@ try {
   check(true, "an admin adds a viewer account");
   check((await page.$("[data-testid=user-row][data-name=admin] [data-testid=set-password]")) === null,
     "no Set password on one's own row: that needs the current password");
-  page.once("dialog", (d) => d.accept("a reset password 1"));
+  page.once("dialog", (d) => d.accept("viewer password 1")); // the password val signs in with below
   await page.click("[data-testid=user-row][data-name=val] [data-testid=set-password]");
   const reset = await (await page.waitForSelector("[data-testid=users-message]:has-text('password')")).textContent();
   check(reset?.includes("sessions have ended") ?? false, `an admin sets another person's password (${reset})`);
