@@ -92,7 +92,8 @@ public final class PollScheduler implements AutoCloseable {
       return result != null ? result : CollectionResult.failure("collector returned nothing");
     } catch (Throwable t) { // an adapter bug must not stop the engine
       LOG.warn("collector for source {} threw", spec.id(), t);
-      return CollectionResult.failure("collector failed: " + t);
+      String what = t.getMessage() == null || t.getMessage().isBlank() ? "" : ": " + t.getMessage();
+      return CollectionResult.failure("collecting failed unexpectedly" + what + " (a fault in Pulse; its log has the details)");
     }
   }
 
