@@ -83,6 +83,20 @@ class SecretsAtRestIT {
       }
     }
     assertEquals(List.of(), found);
+    for (String file : List.of("connections.enc", "channels.enc", "sso.enc", "pulse.db", "secret.key")) {
+      assertTrue(Files.size(data.resolve(file)) > 0, file + " was written: the scan above read something");
+    }
+    try (PulseServer again = PulseServer.start(config, false, Clock.systemUTC(), "it")) {
+      String connections = AppFixture.get(again, "/api/connections", AppFixture.TOKEN).body();
+      String channels = AppFixture.get(again, "/api/notifications/channels", AppFixture.TOKEN).body();
+      String sso = AppFixture.get(again, "/api/security/sso", AppFixture.TOKEN).body();
+      assertTrue(connections.contains("\"name\":\"lab\"") && connections.contains("\"name\":\"nas\"")
+          && !connections.contains("\"secretSet\":false"), "both connections, with their secrets, come back: " + connections);
+      assertTrue(channels.contains("\"password\":\"set\""), "the SMTP password comes back: " + channels);
+      assertTrue(sso.contains("\"clientSecret\":\"set\""), "the OIDC secret comes back: " + sso);
+      assertEquals(200, AppFixture.post(again, "/api/security/login", "{\"username\":\"root\",\"password\":\"" + ADMIN_PASSWORD
+          + "\"}", null).statusCode(), "the admin's hash comes back");
+    }
     for (ILoggingEvent e : logged.list) {
       for (String secret : SECRETS) {
         assertTrue(!e.getFormattedMessage().contains(secret), "logged: " + e.getFormattedMessage());

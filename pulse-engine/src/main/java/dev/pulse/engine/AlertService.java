@@ -13,6 +13,7 @@ import dev.pulse.domain.alert.AlertHistoryEntry;
 import dev.pulse.domain.alert.AlertRule;
 import dev.pulse.domain.alert.AlertStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,11 @@ import org.slf4j.LoggerFactory;
 public final class AlertService {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
+  /**
+   * How long after a restart an alert whose resource is not listed yet waits for its source's first
+   * report instead of resolving: longer than the slowest agent's interval.
+   */
+  static final Duration RESTORE_GRACE = Duration.ofMinutes(3);
 
   private final ResourceRegistry registry;
   private final AlertStore store;
@@ -55,16 +62,40 @@ public final class AlertService {
     this.clock = clock;
   }
 
+  private Instant restoredAt;
+
   synchronized void restore() {
     book = store.load();
     config = configStore.load();
+    restoredAt = clock.instant();
+  }
+
+  /**
+   * Whether a resource's source has yet to report since the alerts were restored, within the
+   * grace: its restored alerts are kept as they are meanwhile, not resolved and then told again.
+   */
+  private Predicate<String> awaited(Instant now) {
+    if (restoredAt == null || !now.isBefore(restoredAt.plus(RESTORE_GRACE))) {
+      return resourceId -> false;
+    }
+    Set<String> heard = new HashSet<>();
+    for (SourceHealth h : registry.sourceHealth()) {
+      if (h.lastSuccess() != null && !h.lastSuccess().isBefore(restoredAt)) {
+        heard.add(h.sourceId());
+      }
+    }
+    return resourceId -> {
+      int colon = resourceId.indexOf(':');
+      return colon > 0 && !heard.contains(resourceId.substring(0, colon));
+    };
   }
 
   /** Evaluates now; returns what changed. */
   public List<AlertEvent> evaluate() {
     List<AlertEvent> events;
     synchronized (this) {
-      AlertEvaluator.Outcome o = evaluator.evaluate(registry.snapshot().resources(), book, config, clock.instant());
+      Instant now = clock.instant();
+      AlertEvaluator.Outcome o = evaluator.evaluate(registry.snapshot().resources(), book, config, now, awaited(now));
       boolean changed = !o.book().alerts().equals(book.alerts()) || !o.book().cleared().equals(book.cleared());
       book = o.book();
       events = o.events();

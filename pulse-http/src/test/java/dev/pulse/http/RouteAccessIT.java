@@ -90,10 +90,24 @@ class RouteAccessIT {
   }
 
   @Test
-  void aWebSocketFromPulsesOwnPageIsAccepted() throws Exception {
+  void aWebSocketFromPulsesOwnPageIsAcceptedAndGetsTheInitialState() throws Exception {
+    java.util.concurrent.CompletableFuture<String> first = new java.util.concurrent.CompletableFuture<>();
+    StringBuilder text = new StringBuilder();
     WebSocket ws = fx.client.newWebSocketBuilder().header("Authorization", "Bearer " + HttpFixture.TOKEN)
         .header("Origin", "http://127.0.0.1:" + fx.server.port())
-        .buildAsync(java.net.URI.create("ws://127.0.0.1:" + fx.server.port() + "/ws"), new WebSocket.Listener() {}).join();
+        .buildAsync(java.net.URI.create("ws://127.0.0.1:" + fx.server.port() + "/ws"), new WebSocket.Listener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+              first.complete(text.toString());
+            }
+            socket.request(1);
+            return null;
+          }
+        }).join();
+    String message = first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals("initialState", new com.fasterxml.jackson.databind.ObjectMapper().readTree(message).get("type").asText(), message);
     ws.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
   }
 

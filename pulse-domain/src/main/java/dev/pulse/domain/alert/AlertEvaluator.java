@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Runs the rules over the resources and moves each alert along: pending while its condition has
@@ -36,6 +37,17 @@ public final class AlertEvaluator {
   public record Outcome(AlertBook book, List<AlertEvent> events) {}
 
   public Outcome evaluate(List<Resource> resources, AlertBook book, AlertConfig config, Instant now) {
+    return evaluate(resources, book, config, now, resourceId -> false);
+  }
+
+  /**
+   * The same, keeping as they are the alerts of resources not listed because their source has not
+   * reported yet (after a restart): they are neither resolved nor, once the source reports, fired
+   * and told again.
+   *
+   * @param awaited whether a resource id's source has yet to report
+   */
+  public Outcome evaluate(List<Resource> resources, AlertBook book, AlertConfig config, Instant now, Predicate<String> awaited) {
     Map<String, Alert> next = new LinkedHashMap<>();
     Map<String, List<Instant>> changes = new HashMap<>();
     book.changes().forEach((k, v) -> {
@@ -131,6 +143,10 @@ public final class AlertEvaluator {
     for (Alert gone : book.alerts().values()) {
       if (gone.ruleId().startsWith(EXTERNAL)) {
         next.put(gone.id(), gone); // told by the platform itself: it ends when the platform says so, or by hand
+        continue;
+      }
+      if (!seen.contains(gone.id()) && awaited.test(gone.resourceId())) {
+        next.put(gone.id(), gone); // its source has not reported since the restart: nothing is known yet
         continue;
       }
       if (!seen.contains(gone.id()) && gone.firing()) { // resource removed, or rule turned off

@@ -63,6 +63,21 @@ class AlertEvaluatorTest {
   }
 
   @Test
+  void anAlertWhoseSourceHasNotReportedSinceARestartIsKeptAndNotToldAgain() {
+    run(minutes(0), vm("web", 85.0));
+    run(minutes(5), vm("web", 85.0));
+    assertEquals(List.of("FIRED"), types());
+    // restarted: the book came back from the store, the registry is empty until the source reports
+    AlertEvaluator.Outcome waiting = evaluator.evaluate(List.of(), book, config, minutes(6), resourceId -> true);
+    assertEquals(List.of(), waiting.events(), "not resolved while its source is awaited");
+    book = waiting.book();
+    run(minutes(7), vm("web", 85.0));
+    assertEquals(List.of("FIRED"), types(), "the source reports: the same alert goes on, nothing is told twice");
+    run(minutes(8));
+    assertEquals(List.of("FIRED", "RESOLVED (quiet)"), types(), "once its source has reported, a resource gone resolves");
+  }
+
+  @Test
   void aSpikeShorterThanTheDelayIsNeverAnAlert() {
     run(minutes(0), vm("web", 99.0));
     run(minutes(3), vm("web", 99.0));
