@@ -32,6 +32,8 @@ public final class PulseEngine implements AutoCloseable {
   private final Clock clock;
   private final ResourceRegistry registry = new ResourceRegistry();
   private final ScheduledExecutorService timer;
+  /** Notification I/O, on a thread of its own: a mail server that takes 18 s to time out delays no poll. */
+  private final ScheduledExecutorService notifier;
   private final PollScheduler scheduler;
   private final ConnectionService connections;
   private final IdentityService identities;
@@ -49,6 +51,7 @@ public final class PulseEngine implements AutoCloseable {
   PulseEngine(PulseEngineBuilder builder) {
     this.clock = builder.clock;
     this.timer = Executors.newScheduledThreadPool(2, new NamedThreadFactory("pulse-scheduler"));
+    this.notifier = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("pulse-notify"));
     this.scheduler = new PollScheduler(clock, registry::apply, timer);
     this.staticSources = List.copyOf(builder.sources);
     this.connections = new ConnectionService(builder.connectionStore, builder.collectorFactories,
@@ -91,7 +94,7 @@ public final class PulseEngine implements AutoCloseable {
           alerts.evaluateQuietly();
           notifications.escalateQuietly(alerts.active(), alerts.config().escalations());
         }, every, every, TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(notifications::deliverQuietly, 1, 1, TimeUnit.SECONDS);
+        notifier.scheduleWithFixedDelay(notifications::deliverQuietly, 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(audit::flushQuietly, 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(audit::expireQuietly, 0, 1, TimeUnit.DAYS);
         LOG.info("engine started with {} static sources and {} connections", staticSources.size(), connections.list().size());
@@ -197,8 +200,10 @@ public final class PulseEngine implements AutoCloseable {
     }
     scheduler.close();
     timer.shutdownNow();
+    notifier.shutdownNow(); // a delivery cut short stays in the queue and is retried after a restart
     try {
       timer.awaitTermination(5, TimeUnit.SECONDS);
+      notifier.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,5 +1,9 @@
 package dev.pulse.engine;
 
+import dev.pulse.domain.alert.Alert;
+import dev.pulse.domain.alert.AlertCategory;
+import dev.pulse.domain.alert.AlertEvent;
+import dev.pulse.domain.alert.AlertLevel;
 import dev.pulse.domain.resource.CpuMetric;
 import dev.pulse.domain.resource.Facets;
 import dev.pulse.domain.resource.Identity;
@@ -28,5 +32,12 @@ final class Fixtures {
 
   static Observation failed(String source, Instant at, String error) {
     return new Observation(source, "test", at, CollectionResult.failure(error));
+  }
+
+  /** A CPU warning on a VM, as the evaluator reports it at {@code at}. */
+  static AlertEvent alertEvent(String resource, AlertEvent.Type type, boolean send, Instant at) {
+    Alert a = new Alert("cpu@" + resource, "cpu", resource, resource, ResourceType.VM, null, AlertCategory.PERFORMANCE,
+        AlertLevel.WARNING, Alert.Phase.FIRING, "CPU 91 % ≥ 80 %", 91.0, 80.0, at, at, 0, null, false, true);
+    return new AlertEvent(type, a, at, send);
   }
 }

@@ -3,9 +3,7 @@ package dev.pulse.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pulse.domain.alert.Alert;
-import dev.pulse.domain.alert.AlertCategory;
 import dev.pulse.domain.alert.AlertEvent;
-import dev.pulse.domain.alert.AlertLevel;
 import dev.pulse.domain.notify.Channel;
 import dev.pulse.domain.notify.ChannelSender;
 import dev.pulse.domain.notify.ChannelStore;
@@ -13,7 +11,6 @@ import dev.pulse.domain.notify.ChannelType;
 import dev.pulse.domain.notify.Notification;
 import dev.pulse.domain.notify.NotificationQueue;
 import dev.pulse.domain.notify.QueuedNotification;
-import dev.pulse.domain.resource.ResourceType;
 import dev.pulse.simulators.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,9 +50,7 @@ class NotificationServiceTest {
   private final NotificationService service = new NotificationService(ChannelStore.inMemory(), queue, List.of(receiver), clock);
 
   private static AlertEvent event(String resource, AlertEvent.Type type, boolean send) {
-    Alert a = new Alert("cpu@" + resource, "cpu", resource, resource, ResourceType.VM, null, AlertCategory.PERFORMANCE,
-        AlertLevel.WARNING, Alert.Phase.FIRING, "CPU 91 % ≥ 80 %", 91.0, 80.0, T0, T0, 0, null, false, true);
-    return new AlertEvent(type, a, T0, send);
+    return Fixtures.alertEvent(resource, type, send, T0);
   }
 
   private void runFor(Duration d) {

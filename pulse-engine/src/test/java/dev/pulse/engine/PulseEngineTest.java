@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pulse.domain.alert.AlertEvent;
+import dev.pulse.domain.notify.Channel;
+import dev.pulse.domain.notify.ChannelSender;
+import dev.pulse.domain.notify.ChannelType;
+import dev.pulse.domain.notify.Notification;
 import dev.pulse.domain.resource.SourceStatus;
 import dev.pulse.domain.source.CollectionResult;
 import dev.pulse.domain.source.ResourceCollector;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PulseEngineTest {
@@ -82,6 +89,43 @@ class PulseEngineTest {
   }
 
   @Test
+  void aMailServerThatHangsDelaysNoPollBecauseDeliveryHasItsOwnThread() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicReference<String> sendingThread = new AtomicReference<>();
+    ChannelSender hanging = new ChannelSender() {
+      @Override
+      public boolean supports(ChannelType type) {
+        return true;
+      }
+
+      @Override
+      public void send(Channel channel, Notification n) {
+        sendingThread.set(Thread.currentThread().getName());
+        try {
+          release.await(); // an SMTP server that never answers
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    CountingCollector fast = new CountingCollector();
+    try (PulseEngine engine = PulseEngine.builder()
+        .addSource(new SourceSpec("live", "live", fast, Duration.ofMillis(50), Duration.ofSeconds(5)))
+        .addChannelSender(hanging)
+        .build()
+        .start()) {
+      engine.notifications().save(new Channel("c1", "ops", ChannelType.WEBHOOK, true, Map.of(), Map.of(), true, null, 0, 0));
+      engine.notifications().onAlert(Fixtures.alertEvent("qemu-100", AlertEvent.Type.FIRED, true, engine.clock().instant()));
+      awaitTrue(() -> sendingThread.get() != null);
+      int before = fast.calls.get();
+      awaitTrue(() -> fast.calls.get() >= before + 5);
+      assertTrue(sendingThread.get().startsWith("pulse-notify"), "delivered on " + sendingThread.get());
+      assertEquals(1, release.getCount(), "the delivery is still hanging while polls go on");
+      release.countDown();
+    }
+  }
+
+  @Test
   void aCollectorThatThrowsMarksOnlyItsSourceFailed() throws Exception {
     ResourceCollector broken = new ResourceCollector() {
       @Override
@@ -121,7 +165,7 @@ class PulseEngineTest {
 
     assertTrue(collector.closed);
     awaitTrue(() -> Thread.getAllStackTraces().keySet().stream()
-        .noneMatch(t -> t.isAlive() && t.getName().startsWith("pulse-scheduler")));
+        .noneMatch(t -> t.isAlive() && (t.getName().startsWith("pulse-scheduler") || t.getName().startsWith("pulse-notify"))));
     int after = collector.calls.get();
     Thread.sleep(100);
     assertEquals(after, collector.calls.get(), "no collection after close");
