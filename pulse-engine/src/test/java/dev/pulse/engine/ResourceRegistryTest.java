@@ -135,12 +135,12 @@ class ResourceRegistryTest {
   void queriesFilterAndPageButReportTheFullTotal() {
     registry.apply(ok("s1", T0, vm("qemu-100", "web01", 3.0), vm("qemu-101", "web02", 1.0), vm("qemu-102", "db01", 1.0)));
 
-    ResourcePage page = registry.query(new ResourceQuery(ResourceType.VM, null, null, null, null, "WEB", 1, 1));
+    ResourcePage page = registry.query(ResourceQuery.builder().type(ResourceType.VM).text("WEB").limit(1).offset(1).build());
     assertEquals(2, page.total());
     assertEquals(List.of("web02"), page.resources().stream().map(Resource::name).toList());
 
     assertEquals(3, registry.query(ResourceQuery.ALL).resources().size());
-    assertEquals(0, registry.query(new ResourceQuery(ResourceType.STORAGE, null, null, null, null, null, null, 0)).total());
-    assertEquals(3, registry.query(new ResourceQuery(null, null, null, "s1:node-pve1", "prod", null, null, 0)).total());
+    assertEquals(0, registry.query(ResourceQuery.builder().type(ResourceType.STORAGE).build()).total());
+    assertEquals(3, registry.query(ResourceQuery.builder().parent("s1:node-pve1").tag("prod").build()).total());
   }
 }

@@ -101,8 +101,9 @@ public final class ResourceRoutes {
     }
     Integer limit = integer(ctx, "limit", MAX_LIMIT);
     Integer offset = integer(ctx, "offset", Integer.MAX_VALUE);
-    return new ResourceQuery(type, status, blankToNull(ctx.queryParam("source")), blankToNull(ctx.queryParam("parent")),
-        blankToNull(ctx.queryParam("tag")), blankToNull(ctx.queryParam("q")), limit, offset == null ? 0 : offset);
+    return ResourceQuery.builder().type(type).status(status).source(blankToNull(ctx.queryParam("source")))
+        .parent(blankToNull(ctx.queryParam("parent"))).tag(blankToNull(ctx.queryParam("tag"))).text(blankToNull(ctx.queryParam("q")))
+        .limit(limit).offset(offset == null ? 0 : offset).build();
   }
 
   private static Integer integer(Context ctx, String name, int max) {
