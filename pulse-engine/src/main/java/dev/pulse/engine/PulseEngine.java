@@ -44,6 +44,8 @@ public final class PulseEngine implements AutoCloseable {
   private final AlertService alerts;
   private final NotificationService notifications;
   private final AuditTrail audit;
+  private final boolean alertsEnabled;
+  private final boolean notificationsEnabled;
   private final Object lifecycle = new Object();
   private boolean started;
   private boolean closed;
@@ -62,9 +64,14 @@ public final class PulseEngine implements AutoCloseable {
     this.pollInterval = builder.pollInterval;
     this.alerts = new AlertService(registry, builder.alertStore, builder.alertConfigStore, builder.alertRules, clock);
     this.notifications = new NotificationService(builder.channelStore, builder.notificationQueue, builder.channelSenders, clock);
-    alerts.subscribe(notifications::onAlert);
-    this.audit = new AuditTrail(builder.auditLog != null ? builder.auditLog : AuditLog.inMemory(), builder.auditAsync,
-        builder.auditRetention, clock);
+    this.alertsEnabled = builder.alertsEnabled;
+    this.notificationsEnabled = builder.notificationsEnabled;
+    if (notificationsEnabled) {
+      alerts.subscribe(notifications::onAlert);
+    }
+    AuditLog auditLog = !builder.auditEnabled ? AuditLog.discarding()
+        : builder.auditLog != null ? builder.auditLog : AuditLog.inMemory();
+    this.audit = new AuditTrail(auditLog, builder.auditAsync, builder.auditRetention, clock);
   }
 
 
@@ -90,11 +97,17 @@ public final class PulseEngine implements AutoCloseable {
         if (recorder != null) {
           timer.scheduleAtFixedRate(recorder::recordQuietly, every, every, TimeUnit.MILLISECONDS);
         }
-        timer.scheduleAtFixedRate(() -> {
-          alerts.evaluateQuietly();
-          notifications.escalateQuietly(alerts.active(), alerts.config().escalations());
-        }, every, every, TimeUnit.MILLISECONDS);
-        notifier.scheduleWithFixedDelay(notifications::deliverQuietly, 1, 1, TimeUnit.SECONDS);
+        if (alertsEnabled) {
+          timer.scheduleAtFixedRate(() -> {
+            alerts.evaluateQuietly();
+            if (notificationsEnabled) {
+              notifications.escalateQuietly(alerts.active(), alerts.config().escalations());
+            }
+          }, every, every, TimeUnit.MILLISECONDS);
+        }
+        if (notificationsEnabled) {
+          notifier.scheduleWithFixedDelay(notifications::deliverQuietly, 1, 1, TimeUnit.SECONDS);
+        }
         timer.scheduleWithFixedDelay(audit::flushQuietly, 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(audit::expireQuietly, 0, 1, TimeUnit.DAYS);
         LOG.info("engine started with {} static sources and {} connections", staticSources.size(), connections.list().size());

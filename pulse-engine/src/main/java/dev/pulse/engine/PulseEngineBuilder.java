@@ -29,6 +29,9 @@ public final class PulseEngineBuilder {
   Duration pollInterval = Duration.ofSeconds(10);
   Duration pollTimeout = Duration.ofSeconds(8);
   MetricsHistoryStore history;
+  boolean alertsEnabled = true;
+  boolean notificationsEnabled = true;
+  boolean auditEnabled = true;
   AlertStore alertStore = AlertStore.inMemory();
   AlertConfigStore alertConfigStore = AlertConfigStore.inMemory();
   List<AlertRule> alertRules = DefaultRules.ALL;
@@ -135,6 +138,27 @@ public final class PulseEngineBuilder {
     this.auditLog = Objects.requireNonNull(log, "log");
     this.auditAsync = async;
     this.auditRetention = positive(retention, "retention");
+    return this;
+  }
+
+  /**
+   * Switches the alert loop on (the default) or off. Off, nothing is evaluated, so nothing fires
+   * and nothing is notified; {@code alerts()} still answers, with no alerts.
+   */
+  public PulseEngineBuilder alertsEnabled(boolean enabled) {
+    this.alertsEnabled = enabled;
+    return this;
+  }
+
+  /** Switches notification delivery on (the default) or off. Off, alerts are still evaluated and kept, never sent. */
+  public PulseEngineBuilder notificationsEnabled(boolean enabled) {
+    this.notificationsEnabled = enabled;
+    return this;
+  }
+
+  /** Switches the audit trail on (the default) or off. Off, nothing is recorded and queries find nothing. */
+  public PulseEngineBuilder auditEnabled(boolean enabled) {
+    this.auditEnabled = enabled;
     return this;
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.domain.alert.AlertEvent;
+import dev.pulse.domain.audit.AuditEvent;
 import dev.pulse.domain.notify.Channel;
 import dev.pulse.domain.notify.ChannelSender;
 import dev.pulse.domain.notify.ChannelType;
@@ -122,6 +123,47 @@ class PulseEngineTest {
       assertTrue(sendingThread.get().startsWith("pulse-notify"), "delivered on " + sendingThread.get());
       assertEquals(1, release.getCount(), "the delivery is still hanging while polls go on");
       release.countDown();
+    }
+  }
+
+  /** A VM at 95 % CPU, every poll. */
+  private static final class BusyCollector implements ResourceCollector {
+    final AtomicInteger calls = new AtomicInteger();
+
+    @Override
+    public String platform() {
+      return "test";
+    }
+
+    @Override
+    public CollectionResult collect() {
+      calls.incrementAndGet();
+      return CollectionResult.success(List.of(vm("qemu-100", "web01", 95)));
+    }
+  }
+
+  @Test
+  void anEmbedderCanSwitchTheAlertLoopAndTheAuditTrailOff() throws Exception {
+    BusyCollector busy = new BusyCollector();
+    try (PulseEngine off = PulseEngine.builder()
+        .addSource(new SourceSpec("s", "s", busy, Duration.ofMillis(50), Duration.ofSeconds(5)))
+        .pollInterval(Duration.ofMillis(100))
+        .alertsEnabled(false).notificationsEnabled(false).auditEnabled(false)
+        .build()
+        .start()) {
+      awaitTrue(() -> busy.calls.get() >= 30); // 1.5 s of polls: some 15 evaluations, were the loop on
+      assertEquals(List.of(), off.alerts().active(), "no alert, not even a pending one");
+      off.audit().record(new AuditEvent(off.clock().instant(), "admin", "POST /x", "", "127.0.0.1", "success 200", null));
+      off.audit().flushQuietly();
+      assertEquals(0, off.audit().verify().checked(), "nothing recorded");
+    }
+    BusyCollector again = new BusyCollector();
+    try (PulseEngine on = PulseEngine.builder()
+        .addSource(new SourceSpec("s", "s", again, Duration.ofMillis(50), Duration.ofSeconds(5)))
+        .pollInterval(Duration.ofMillis(100))
+        .build()
+        .start()) {
+      awaitTrue(() -> !on.alerts().active().isEmpty()); // the same VM, the loop on: a CPU alert waits out its delay
     }
   }
 

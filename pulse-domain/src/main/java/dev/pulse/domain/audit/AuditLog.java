@@ -23,6 +23,29 @@ public interface AuditLog {
     return new InMemoryAuditLog(new AuditChain(key));
   }
 
+  /** A log that keeps nothing: for an embedding tool that switched the audit trail off. */
+  static AuditLog discarding() {
+    return new AuditLog() {
+      @Override
+      public void append(List<AuditEvent> events) {}
+
+      @Override
+      public List<AuditEntry> query(AuditQuery query) {
+        return List.of();
+      }
+
+      @Override
+      public AuditChain.Verification verify() {
+        return new AuditChain.Verification(true, 0, null, null);
+      }
+
+      @Override
+      public int expire(Instant before) {
+        return 0;
+      }
+    };
+  }
+
   /** A log in memory only, sealed with a random key that lives as long as it does. */
   static AuditLog inMemory() {
     byte[] key = new byte[32];
