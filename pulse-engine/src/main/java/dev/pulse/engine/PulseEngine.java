@@ -11,10 +11,13 @@ import dev.pulse.domain.history.MetricsHistoryStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,8 @@ public final class PulseEngine implements AutoCloseable {
   private final boolean alertsEnabled;
   private final boolean notificationsEnabled;
   private final Object lifecycle = new Object();
+  private final Map<Consumer<StateChange>, Subscription> subscriptions = new HashMap<>();
+  private final AtomicInteger subscriberNumbers = new AtomicInteger();
   private boolean started;
   private boolean closed;
 
@@ -159,16 +164,35 @@ public final class PulseEngine implements AutoCloseable {
   }
 
   /**
-   * Calls the listener with every change from now on, in version order, under the registry's lock:
-   * the listener must be quick and must not wait for a lock that a thread reading the registry may
-   * hold (hand the change to a queue instead).
+   * Calls the listener with every change from now on, in version order, on a thread of the
+   * subscription's own and outside every lock of the engine; a subscriber that falls more than
+   * {@link Subscription#MAX_BEHIND} changes behind next gets the whole state instead ({@link
+   * StateChange#full()}). Close the subscription, or the engine, to stop it.
    */
-  public void subscribe(Consumer<StateChange> listener) {
-    registry.addListener(listener);
+  public Subscription subscribe(Consumer<StateChange> listener) {
+    return subscribe(listener, Subscription.MAX_BEHIND);
   }
 
+  Subscription subscribe(Consumer<StateChange> listener, int maxBehind) {
+    Subscription s = new Subscription(listener, registry::snapshot, maxBehind,
+        "pulse-subscriber-" + subscriberNumbers.incrementAndGet());
+    synchronized (subscriptions) {
+      subscriptions.put(listener, s);
+    }
+    registry.addListener(s.feed);
+    return s;
+  }
+
+  /** Stops the feed of a listener given to {@link #subscribe}. */
   public void unsubscribe(Consumer<StateChange> listener) {
-    registry.removeListener(listener);
+    Subscription s;
+    synchronized (subscriptions) {
+      s = subscriptions.remove(listener);
+    }
+    if (s != null) {
+      registry.removeListener(s.feed);
+      s.close();
+    }
   }
 
   /** {@link #ingest(String, String, Duration, int, List)} with 6 intervals of grace, as for host agents. */
@@ -220,6 +244,11 @@ public final class PulseEngine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    List<Consumer<StateChange>> listeners;
+    synchronized (subscriptions) {
+      listeners = List.copyOf(subscriptions.keySet());
+    }
+    listeners.forEach(this::unsubscribe);
     audit.flushQuietly(); // what waits is written before the store closes
     LOG.info("engine stopped");
   }

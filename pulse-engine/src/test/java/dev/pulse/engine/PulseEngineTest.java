@@ -168,6 +168,63 @@ class PulseEngineTest {
   }
 
   @Test
+  void aSubscriberIsCalledOnItsOwnThreadOutsideTheRegistrysLockSoASlowOneHoldsUpNothing() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicReference<String> thread = new AtomicReference<>();
+    CountingCollector fast = new CountingCollector();
+    try (PulseEngine engine = PulseEngine.builder()
+        .addSource(new SourceSpec("live", "live", fast, Duration.ofMillis(50), Duration.ofSeconds(5)))
+        .build()) {
+      Subscription s = engine.subscribe(change -> {
+        thread.compareAndSet(null, Thread.currentThread().getName());
+        try {
+          release.await(); // a subscriber that takes its time
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      engine.start();
+      awaitTrue(() -> thread.get() != null);
+      long version = engine.registry().snapshot().version(); // the registry answers while the subscriber waits
+      awaitTrue(() -> engine.registry().snapshot().version() > version + 3); // and polls go on changing it
+      assertTrue(thread.get().startsWith("pulse-subscriber-"), thread.get());
+      release.countDown();
+      s.close();
+    }
+  }
+
+  @Test
+  void aSubscriberTooFarBehindGetsTheWholeStateThenTheChangesAfterIt() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<StateChange> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (PulseEngine engine = PulseEngine.builder().build()) {
+      Subscription s = engine.subscribe(change -> {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        received.add(change);
+      }, 10);
+      java.time.Instant t = java.time.Instant.parse("2026-11-28T12:00:00Z");
+      for (int i = 0; i < 40; i++) { // 40 changes while the subscriber is stuck on the first
+        engine.registry().apply(Fixtures.ok("s" + i, t.plusSeconds(i), vm("qemu-100", "vm" + i, i)));
+      }
+      release.countDown();
+      long newest = engine.registry().snapshot().version();
+      awaitTrue(() -> !received.isEmpty() && received.get(received.size() - 1).version() == newest);
+      StateChange whole = received.stream().filter(StateChange::full).findFirst().orElseThrow();
+      assertEquals(1, s.resyncs());
+      assertTrue(received.size() <= 12, "never more than the first, 10 queued and the whole state: " + received.size());
+      assertTrue(whole.upserts().size() >= 30, "the whole state lists every resource: " + whole.upserts().size());
+      for (int i = 1; i < received.size(); i++) {
+        assertTrue(received.get(i).version() > received.get(i - 1).version(), "in version order");
+      }
+      s.close();
+    }
+  }
+
+  @Test
   void aCollectorThatThrowsMarksOnlyItsSourceFailed() throws Exception {
     ResourceCollector broken = new ResourceCollector() {
       @Override

@@ -77,7 +77,9 @@ public final class StateSocket implements AutoCloseable {
   }
 
   public void start() {
-    engine.subscribe(listener);
+    // under the registry's lock, not through a Subscription: a new socket's initial state and the
+    // deltas after it must be taken in one step (see connect)
+    engine.registry().addListener(listener);
     engine.alerts().subscribe(alertListener);
     flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
   }
@@ -171,7 +173,7 @@ public final class StateSocket implements AutoCloseable {
 
   @Override
   public void close() {
-    engine.unsubscribe(listener);
+    engine.registry().removeListener(listener);
     engine.alerts().unsubscribe(alertListener);
     flusher.shutdownNow();
     try {
