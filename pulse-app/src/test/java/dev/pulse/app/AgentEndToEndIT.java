@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.domain.connection.ConnectionConfig;
-import dev.pulse.domain.connection.ConnectionDraft;
+import dev.pulse.domain.connection.PveConnection;
+import dev.pulse.domain.connection.TrueNasConnection;
 import dev.pulse.simulators.pve.PveSimulator;
 import dev.pulse.simulators.truenas.TrueNasSimulator;
 import java.net.Inet4Address;
@@ -87,8 +88,8 @@ class AgentEndToEndIT {
     String address = thisMachinesAddress();
     try (PveSimulator pve = PveSimulator.builder().nodeAddress("pve1", address).start();
         PulseServer server = AppFixture.start(data, false)) {
-      ConnectionConfig connection = server.engine().connections().create(ConnectionDraft.withToken("pve", "lab",
-          pve.baseUrl().toString(), "pulse@pve!monitor", "00000000-0000-0000-0000-000000000000", pve.fingerprint(), true));
+      ConnectionConfig connection = server.engine().connections().create(PveConnection.token("lab", pve.baseUrl().toString(),
+          "pulse@pve!monitor", "00000000-0000-0000-0000-000000000000").fingerprint(pve.fingerprint()).build());
       String nodeId = connection.id() + ":node-pve1";
       Path log = Files.createTempFile("pulse-agent-", ".log");
       Process agent = agent(server, log, "--hostname", "PVE1");
@@ -110,8 +111,8 @@ class AgentEndToEndIT {
     String address = thisMachinesAddress();
     try (TrueNasSimulator nas = TrueNasSimulator.builder().apiKey("1-abc").address(address).start();
         PulseServer server = AppFixture.start(data, false)) {
-      ConnectionConfig connection = server.engine().connections().create(ConnectionDraft.withApiKey("nas",
-          nas.baseUrl().toString(), "1-abc", nas.fingerprint(), true, false));
+      ConnectionConfig connection = server.engine().connections().create(TrueNasConnection.apiKey("nas",
+          nas.baseUrl().toString(), "1-abc").fingerprint(nas.fingerprint()).build());
       String systemId = connection.id() + ":system";
       Path log = Files.createTempFile("pulse-agent-", ".log");
       Process agent = agent(server, log, "--hostname", "nas01");
