@@ -62,6 +62,11 @@ public abstract class SingleEndpointSimulator implements AutoCloseable {
     endpoint.setPathStatus(apiPath, status);
   }
 
+  /** Answers one API path with 200 and this data, as another release might; {@code null} serves it again. */
+  public void setPathData(String apiPath, Object data) {
+    endpoint.setPathData(apiPath, data);
+  }
+
   public void setLatency(Duration latency) {
     endpoint.setLatency(latency);
   }

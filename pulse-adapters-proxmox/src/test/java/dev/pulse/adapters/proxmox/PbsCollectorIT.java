@@ -136,6 +136,12 @@ class PbsCollectorIT {
   }
 
   @Test
+  void aPbsThatListsNoNamespaceStillHasItsBackupGroupsReadFromTheRoot() {
+    sim.setPathData("/admin/datastore/store1/namespace", java.util.List.of());
+    assertEquals(13, collect().get("datastore-store1").facets().datastore().groups().size());
+  }
+
+  @Test
   void permissionsThatCannotBeReadLeaveTheServerPolledWithAWarning() {
     sim.setPathStatus("/access/permissions", 501);
     CollectionResult result = collector(new Credentials.ApiToken("pulse@pbs!monitor", Secret.of(SECRET))).collect();

@@ -28,6 +28,7 @@ public final class ProxmoxEndpoint {
   private volatile Duration latency = Duration.ZERO;
   private volatile Fault fault = Fault.NONE;
   private final java.util.Map<String, Integer> pathStatus = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Object> pathData = new java.util.concurrent.ConcurrentHashMap<>();
 
   public ProxmoxEndpoint(InetSocketAddress bind, SSLContext tls, Executor executor, HttpHandler handler) {
     this.tls = tls;
@@ -85,6 +86,23 @@ public final class ProxmoxEndpoint {
     } else {
       pathStatus.put(apiPath, status);
     }
+  }
+
+  /**
+   * Answers one API path with 200 and this {@code data} from now on, as another release might (an
+   * empty namespace list); {@code null} serves it again.
+   */
+  public void setPathData(String apiPath, Object data) {
+    if (data == null) {
+      pathData.remove(apiPath);
+    } else {
+      pathData.put(apiPath, data);
+    }
+  }
+
+  /** The data set for an API path, or {@code null}. */
+  public Object pathData(String apiPath) {
+    return pathData.get(apiPath);
   }
 
   /** The status set for an API path, or {@code null}. */

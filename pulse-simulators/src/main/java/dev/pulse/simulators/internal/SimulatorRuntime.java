@@ -59,11 +59,13 @@ public final class SimulatorRuntime {
           "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8), "text/html");
       default -> {
         String path = exchange.getRequestURI().getPath();
-        Integer status = endpoint.pathStatus(path.startsWith("/api2/json") ? path.substring("/api2/json".length()) : path);
-        if (status == null) {
+        String apiPath = path.startsWith("/api2/json") ? path.substring("/api2/json".length()) : path;
+        Integer status = endpoint.pathStatus(apiPath);
+        Object data = endpoint.pathData(apiPath);
+        if (status == null && data == null) {
           return false;
         }
-        JsonExchange.send(exchange, status, map("data", null));
+        JsonExchange.send(exchange, status != null ? status : 200, map("data", status != null ? null : data));
       }
     }
     return true;
