@@ -42,12 +42,6 @@ public record SecurityConfig(String authUser, String authPassword, List<String> 
         appriseCli);
   }
 
-  /** The same, with this Apprise program allowed. */
-  public SecurityConfig withAppriseCli(Path program) {
-    return new SecurityConfig(authUser, authPassword, allowedOrigins, rateLimits, encryptionKey, auditAsync, auditDays, proxyAuth,
-        tls, program);
-  }
-
   public SecurityConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
     if ((authUser == null) != (authPassword == null)) {
@@ -87,7 +81,7 @@ public record SecurityConfig(String authUser, String authPassword, List<String> 
     if ((cert == null) != (tlsKey == null)) {
       throw new IllegalArgumentException("PULSE_TLS_CERT and PULSE_TLS_KEY go together: set both or neither");
     }
-    TlsFiles tls = cert == null ? null : new TlsFiles(java.nio.file.Path.of(cert), java.nio.file.Path.of(tlsKey));
+    TlsFiles tls = cert == null ? null : new TlsFiles(Path.of(cert), Path.of(tlsKey));
     if (tls != null) {
       try {
         tls.keyStore(); // a bad file stops Pulse at start, naming it

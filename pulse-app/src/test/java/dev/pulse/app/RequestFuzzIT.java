@@ -3,13 +3,11 @@ package dev.pulse.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pulse.http.LogCapture;
 import dev.pulse.http.PulseHttpServer;
 import dev.pulse.http.RateLimits;
 import dev.pulse.http.RawHttp;
@@ -26,7 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A seeded fuzz of the whole API, as a hostile client would send it: over 5,000 malformed requests
@@ -158,10 +155,7 @@ class RequestFuzzIT {
 
   @Test
   void fiveThousandMalformedRequestsGetNoServerErrorAndTheLimitsStillHold() throws Exception {
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    logged.start();
-    root.addAppender(logged);
+    LogCapture logged = LogCapture.start();
     PulseConfig base = AppFixture.config(data, AppFixture.TOKEN);
     SecurityConfig security = new SecurityConfig(null, null, List.of(), new RateLimits(10, 100_000, 100_000, 100_000), null, false,
         365, null, null, null);
@@ -192,11 +186,11 @@ class RequestFuzzIT {
       assertEquals("ok", JSON.readTree(AppFixture.get(server, "/api/health", null).body()).get("status").asText());
       assertTrue(AppFixture.get(server, "/api/connections", AppFixture.TOKEN).body().contains("\"kept\""), "nothing stored is lost");
     } finally {
-      root.detachAppender(logged);
+      logged.close();
     }
     assertEquals(List.of(), serverErrors, "statuses: " + statuses);
     assertTrue(statuses.getOrDefault(429, 0) > 0, "the rate limits still apply under the fuzz: " + statuses);
-    List<String> traces = logged.list.stream().filter(e -> e.getThrowableProxy() != null)
+    List<String> traces = logged.events().stream().filter(e -> e.getThrowableProxy() != null)
         .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).distinct().toList();
     assertEquals(List.of(), traces, "no stack trace is logged");
   }

@@ -3,9 +3,8 @@ package dev.pulse.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.pulse.http.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Configures secrets with known values (a PVE token secret, a TrueNAS API key, an SMTP password,
@@ -35,10 +33,7 @@ class SecretsAtRestIT {
 
   @Test
   void noConfiguredSecretIsFoundInPlainTextInTheDataDirOrTheLog() throws Exception {
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    logged.start();
-    root.addAppender(logged);
+    LogCapture logged = LogCapture.start();
     PulseConfig base = AppFixture.config(data, AppFixture.TOKEN);
     PulseConfig config = new PulseConfig(base.port(), base.bindAddress(), data, AppFixture.TOKEN, base.pollInterval(),
         base.pollTimeout(), base.retention(), null, SecurityConfig.DEFAULT.withAdmin("root", ADMIN_PASSWORD));
@@ -69,7 +64,7 @@ class SecretsAtRestIT {
       }
       Thread.sleep(1500); // the poller tries the unreachable connections and logs why they fail
     } finally {
-      root.detachAppender(logged);
+      logged.close();
     }
     List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(data)) {
@@ -97,11 +92,11 @@ class SecretsAtRestIT {
       assertEquals(200, AppFixture.post(again, "/api/security/login", "{\"username\":\"root\",\"password\":\"" + ADMIN_PASSWORD
           + "\"}", null).statusCode(), "the admin's hash comes back");
     }
-    for (ILoggingEvent e : logged.list) {
+    for (ILoggingEvent e : logged.events()) {
       for (String secret : SECRETS) {
         assertTrue(!e.getFormattedMessage().contains(secret), "logged: " + e.getFormattedMessage());
       }
     }
-    assertTrue(logged.list.size() > 3, "the log was captured: " + logged.list.size());
+    assertTrue(logged.events().size() > 3, "the log was captured: " + logged.events().size());
   }
 }

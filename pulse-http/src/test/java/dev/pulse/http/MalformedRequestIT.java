@@ -3,9 +3,6 @@ package dev.pulse.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Requests Jetty or Javalin cannot take apart: a malformed escape in a path id, a bad URI, headers
@@ -28,18 +24,16 @@ class MalformedRequestIT {
 
   private final HttpFixture fx = new HttpFixture(AccessPolicy.adminToken(HttpFixture.TOKEN::equals, false, Clock.systemUTC()),
       new RateLimits(1_000, 20, 100_000, 100_000));
-  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  private LogCapture logged;
 
   @BeforeEach
   void listen() {
-    logged.start();
-    root.addAppender(logged);
+    logged = LogCapture.start();
   }
 
   @AfterEach
   void close() {
-    root.detachAppender(logged);
+    logged.close();
     fx.close();
   }
 
@@ -79,8 +73,8 @@ class MalformedRequestIT {
     }
     assertEquals(20, statuses.stream().filter(s -> s == 400).count(), statuses.toString());
     assertEquals(40, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
-    assertEquals(0, logged.list.stream().filter(e -> e.getThrowableProxy() != null).count(), "no stack trace");
-    assertTrue(logged.list.stream().filter(e -> e.getFormattedMessage().contains("%u002e")).count() <= 60, "a line each at most");
+    assertEquals(0, logged.events().stream().filter(e -> e.getThrowableProxy() != null).count(), "no stack trace");
+    assertTrue(logged.events().stream().filter(e -> e.getFormattedMessage().contains("%u002e")).count() <= 60, "a line each at most");
     String audit = fx.get("/api/audit", HttpFixture.TOKEN).body();
     assertEquals(0, JSON.readTree(audit).get("entries").size(), audit);
   }

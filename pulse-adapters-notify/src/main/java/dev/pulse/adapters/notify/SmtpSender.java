@@ -15,6 +15,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.EOFException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Locale;
@@ -89,7 +91,6 @@ public final class SmtpSender implements ChannelSender {
       message.setSentDate(Date.from(n.at()));
       message.setHeader("X-Pulse-Event-ID", n.id());
       message.setText(body(n), "UTF-8");
-      started = System.nanoTime();
       Transport.send(message);
     } catch (AddressException e) {
       throw new DeliveryFailed("a bad address: " + e.getMessage(), true);
@@ -97,7 +98,7 @@ public final class SmtpSender implements ChannelSender {
       String peer = host + ":" + p.getProperty("mail.smtp.port");
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       // Jakarta Mail reports a connection that ended before an answer as "response: [EOF]"
-      Throwable why = String.valueOf(e.getMessage()).contains("[EOF]") ? new java.io.EOFException() : e;
+      Throwable why = String.valueOf(e.getMessage()).contains("[EOF]") ? new EOFException() : e;
       throw new DeliveryFailed("SMTP: " + (why != e || hasIoCause(e) ? FailureWords.of(why, peer, elapsed)
           : peer + " said " + e.getMessage()), e);
     }
@@ -106,7 +107,7 @@ public final class SmtpSender implements ChannelSender {
   /** Whether the mail server was never reached or stopped answering, rather than refusing in words. */
   private static boolean hasIoCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.io.IOException) {
+      if (t instanceof IOException) {
         return true;
       }
     }

@@ -5,7 +5,7 @@ import dev.pulse.domain.connection.tls.CertificateProbe;
 import dev.pulse.adapters.proxmox.internal.ProxmoxApiClient;
 import dev.pulse.adapters.proxmox.internal.ProxmoxApiException;
 import dev.pulse.adapters.proxmox.internal.PveJson;
-import dev.pulse.adapters.proxmox.internal.ProxmoxPrivileges;
+import dev.pulse.adapters.proxmox.internal.PrivilegeCheck;
 import dev.pulse.adapters.proxmox.internal.ProxmoxProduct;
 import dev.pulse.domain.connection.CertificateFingerprint;
 import dev.pulse.domain.connection.ConnectionConfig;
@@ -53,20 +53,12 @@ final class ProxmoxConnectionTester {
       if (product == ProxmoxProduct.PMG) {
         return new ConnectionTestResult(true, PveJson.text(version, "version"), checks, List.of(), null);
       }
-      JsonNode permissions;
-      try {
-        permissions = client.get("/access/permissions");
-      } catch (ProxmoxApiException e) {
-        if (e.endpointFault()) {
-          throw e;
-        }
-        // polling works without it: a warning, not a failure
-        return new ConnectionTestResult(true, PveJson.text(version, "version"), checks, List.of(),
-            ProxmoxPrivileges.unverifiable(e.getMessage()));
-      }
-      List<String> missing = ProxmoxPrivileges.missing(product, permissions);
-      String error = missing.isEmpty() ? null : ProxmoxPrivileges.explain(product, missing, connection.credentials().principal());
-      return new ConnectionTestResult(missing.isEmpty(), PveJson.text(version, "version"), checks, missing, error);
+      // the same check the collectors make: missing privileges fail, permissions that cannot be read warn
+      PrivilegeCheck privileges = new PrivilegeCheck(product, connection.credentials().principal(), clock);
+      String failure = privileges.failureWhenDue(client);
+      String warning = privileges.warnings().isEmpty() ? null : privileges.warnings().get(0);
+      return new ConnectionTestResult(failure == null, PveJson.text(version, "version"), checks, privileges.missing(),
+          failure != null ? failure : warning);
     } catch (ProxmoxApiException e) {
       return new ConnectionTestResult(false, null, checks, List.of(), e.getMessage());
     }

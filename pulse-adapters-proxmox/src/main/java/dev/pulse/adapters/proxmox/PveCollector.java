@@ -50,7 +50,6 @@ public final class PveCollector implements ResourceCollector {
   private static final Logger LOG = LoggerFactory.getLogger(PveCollector.class);
 
   private final String name;
-  private final String principal;
   private final ProxmoxApiClient client;
   private final Clock clock;
   private final Duration slowEvery;
@@ -65,8 +64,7 @@ public final class PveCollector implements ResourceCollector {
 
   public PveCollector(ConnectionConfig connection, Duration requestTimeout, Clock clock) {
     this.name = connection.name();
-    this.principal = connection.credentials().principal();
-    this.privileges = new PrivilegeCheck(ProxmoxProduct.PVE, principal, clock);
+    this.privileges = new PrivilegeCheck(ProxmoxProduct.PVE, connection.credentials().principal(), clock);
     this.client = new ProxmoxApiClient(connection, requestTimeout, clock);
     this.clock = clock;
     this.slowEvery = connection.intervals().slowOrDefault();

@@ -137,7 +137,7 @@ class PbsCollectorIT {
 
   @Test
   void aPbsThatListsNoNamespaceStillHasItsBackupGroupsReadFromTheRoot() {
-    sim.setPathData("/admin/datastore/store1/namespace", java.util.List.of());
+    sim.setPathData("/admin/datastore/store1/namespace", List.of());
     assertEquals(13, collect().get("datastore-store1").facets().datastore().groups().size());
   }
 

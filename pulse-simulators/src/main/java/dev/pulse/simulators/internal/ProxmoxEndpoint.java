@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 
@@ -27,8 +29,8 @@ public final class ProxmoxEndpoint {
   private HttpsServer server;
   private volatile Duration latency = Duration.ZERO;
   private volatile Fault fault = Fault.NONE;
-  private final java.util.Map<String, Integer> pathStatus = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.Map<String, Object> pathData = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> pathStatus = new ConcurrentHashMap<>();
+  private final Map<String, Object> pathData = new ConcurrentHashMap<>();
 
   public ProxmoxEndpoint(InetSocketAddress bind, SSLContext tls, Executor executor, HttpHandler handler) {
     this.tls = tls;

@@ -22,6 +22,7 @@ public final class PrivilegeCheck {
   private final Clock clock;
   private Instant checkedAt;
   private volatile String warning;
+  private volatile List<String> missing = List.of();
 
   public PrivilegeCheck(ProxmoxProduct product, String principal, Clock clock) {
     this.product = product;
@@ -53,12 +54,17 @@ public final class PrivilegeCheck {
       return unverifiable("/access/permissions answered something that is not a permission map", now);
     }
     warning = null;
-    List<String> missing = ProxmoxPrivileges.missing(product, permissions);
+    missing = ProxmoxPrivileges.missing(product, permissions);
     if (!missing.isEmpty()) {
       return ProxmoxPrivileges.explain(product, missing, principal);
     }
     checkedAt = now;
     return null;
+  }
+
+  /** The privileges the last check found missing, for example {@code VM.Audit on /vms}; empty when none. */
+  public List<String> missing() {
+    return missing;
   }
 
   /** What to show with a successful poll: that the privileges could not be verified, or nothing. */

@@ -26,11 +26,7 @@ public final class ProxmoxPrivileges {
 
   private ProxmoxPrivileges() {}
 
-  /** What a PVE principal is missing, for example {@code VM.Audit on /vms}; empty when nothing is. */
-  public static List<String> missing(JsonNode permissions) {
-    return missing(ProxmoxProduct.PVE, permissions);
-  }
-
+  /** What a principal is missing, for example {@code VM.Audit on /vms}; empty when nothing is. */
   public static List<String> missing(ProxmoxProduct product, JsonNode permissions) {
     List<String> missing = new ArrayList<>();
     for (Need need : product == ProxmoxProduct.PBS ? PBS : PVE) {
@@ -56,10 +52,6 @@ public final class ProxmoxPrivileges {
   }
 
   /** The operator-facing explanation of a non-empty {@link #missing} list. */
-  public static String explain(List<String> missing, String principal) {
-    return explain(ProxmoxProduct.PVE, missing, principal);
-  }
-
   public static String explain(ProxmoxProduct product, List<String> missing, String principal) {
     String role = product == ProxmoxProduct.PBS ? "Audit" : "PVEAuditor";
     return principal + " lacks " + String.join(", ", missing) + ", so " + product.displayName() + " hides what it may "
